@@ -1,0 +1,17 @@
+// One function per `uprx` subcommand; uprx_main.cc only dispatches. Each takes the arguments
+// after the subcommand name and returns the process exit code: 0 all good, 1 some documents
+// failed (each named on stderr), 2 usage error.
+#ifndef UPRX_PIPELINE_COMMANDS_H_
+#define UPRX_PIPELINE_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+namespace uprx::pipeline {
+
+int RunExtractCommand(const std::vector<std::string>& args);
+int RunEvalCommand(const std::vector<std::string>& args);
+
+}  // namespace uprx::pipeline
+
+#endif  // UPRX_PIPELINE_COMMANDS_H_

@@ -1,0 +1,48 @@
+#include "pipeline/core/document.h"
+
+#include <algorithm>
+
+namespace uprx::core {
+
+const char* FormatName(Format f) {
+  switch (f) {
+    case Format::kPdf: return "pdf";
+    case Format::kDocx: return "docx";
+    case Format::kDoc: return "doc";
+    case Format::kText: return "txt";
+    case Format::kHtml: return "html";
+    case Format::kUnknown: break;
+  }
+  return "unknown";
+}
+
+const char* DocumentKindName(DocumentKind k) {
+  switch (k) {
+    case DocumentKind::kWgReport: return "wg_report";
+    case DocumentKind::kAddendum: return "addendum";
+    case DocumentKind::kThematicList: return "thematic_list";
+    case DocumentKind::kOther: return "other";
+    case DocumentKind::kUnknown: break;
+  }
+  return "other";
+}
+
+void OffsetMap::Add(std::size_t at, SourceLocation source) {
+  if (!anchors_.empty() && anchors_.back().at == at) {
+    anchors_.back().source = source;
+    return;
+  }
+  anchors_.push_back({at, source});
+}
+
+SourceLocation OffsetMap::Locate(std::size_t offset) const {
+  if (anchors_.empty()) return {};
+  auto it = std::upper_bound(anchors_.begin(), anchors_.end(), offset,
+                             [](std::size_t o, const Anchor& a) { return o < a.at; });
+  if (it != anchors_.begin()) --it;
+  SourceLocation loc = it->source;
+  if (offset >= it->at) loc.page_offset += offset - it->at;
+  return loc;
+}
+
+}  // namespace uprx::core

@@ -1,0 +1,146 @@
+// The document model shared by every stage. A SourceDocument is what a reader produced from
+// bytes (pages of UTF-8 text); a NormalizedText is one clean text with a map back to page and
+// original offset; DocumentInfo is what the identifier learned; Recommendation, Diagnostic and
+// Review are what extraction and the join produce and the writers serialise (SCHEMA.md, uprx/1).
+#ifndef UPRX_PIPELINE_CORE_DOCUMENT_H_
+#define UPRX_PIPELINE_CORE_DOCUMENT_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace uprx::core {
+
+enum class Format { kUnknown, kPdf, kDocx, kDoc, kText, kHtml };
+const char* FormatName(Format f);  // "pdf", "docx", "doc", "txt", "html", "unknown"
+
+// One page as the reader saw it. For formats without pages (DOCX, text) the whole document is
+// one page. Lines are separated by '\n'; table cells of a DOCX row by '\t'.
+struct Page {
+  int number = 0;  // 1-based
+  std::string text;
+};
+
+struct SourceDocument {
+  std::string path;    // as given on the command line ("-" for stdin)
+  std::string sha256;  // of the bytes read
+  Format format = Format::kUnknown;
+  std::vector<Page> pages;
+};
+
+// Where a normalised offset came from.
+struct SourceLocation {
+  int page = 0;                 // 1-based page
+  std::size_t page_offset = 0;  // byte offset in that page's original text
+};
+
+// Piecewise map from offsets in the normalised text back to the pages. Each anchor says "from
+// normalised offset `at`, text comes from `source` onward"; lookups add the distance.
+class OffsetMap {
+ public:
+  void Add(std::size_t at, SourceLocation source);
+  SourceLocation Locate(std::size_t offset) const;
+  bool empty() const { return anchors_.empty(); }
+
+ private:
+  struct Anchor {
+    std::size_t at;
+    SourceLocation source;
+  };
+  std::vector<Anchor> anchors_;
+};
+
+// One clean text: NFC, ligatures unfolded, quotes and dashes unified, running headers and
+// footers gone, hyphenated line ends joined. Lines are kept ('\n'): extractors rely on line
+// starts to see numbered items.
+struct NormalizedText {
+  std::string text;
+  OffsetMap map;
+};
+
+enum class DocumentKind { kUnknown, kWgReport, kAddendum, kThematicList, kOther };
+const char* DocumentKindName(DocumentKind k);  // "wg_report", "addendum", ... ("other")
+
+struct DeclaredTotals {
+  std::optional<int> received, supported, noted;
+};
+
+struct DocumentInfo {
+  std::string file;
+  std::string sha256;
+  Format format = Format::kUnknown;
+  int pages = 0;
+  std::string language;  // ISO 639-1, "" when unknown
+  std::string symbol;    // "A/HRC/26/16"
+  DocumentKind kind = DocumentKind::kUnknown;
+  std::string kind_detail;  // for kOther: what it is ("HRC decision", "national report", ...)
+  std::string date;         // ISO 8601, "" when unknown
+  std::string sur_name;     // State under review as written
+  std::string sur_iso3;
+  std::optional<int> wg_session, cycle, year;
+  DeclaredTotals declared;
+};
+
+struct StateRef {
+  std::string name;  // canonical short UN name, or as written when unresolved
+  std::string iso3;  // "" when unresolved
+  std::string regional_group;
+  std::string as_written;
+  // The clause this State made when an item holds several clauses each with its own State
+  // ("A (Ukraine); B (Slovakia)"); empty when the State made the whole recommendation.
+  std::string segment;
+};
+
+struct Position {
+  std::string value = "unknown";  // supported | noted | pending | supported_in_part | unknown
+  std::string as_written;
+  std::string stage;  // working_group | addendum | thematic_list
+  std::string document;
+  std::optional<int> paragraph;
+  std::optional<std::string> explanation;
+};
+
+struct SourceRef {
+  std::string document;
+  int page = 0;
+  std::size_t span_begin = 0, span_end = 0;  // offsets into the normalised text
+};
+
+struct Recommendation {
+  std::string id;      // <ISO3>-c<cycle>-<number>
+  std::string number;  // "118.1"
+  int paragraph = 0;
+  std::string printed_number;
+  std::string text;
+  std::vector<StateRef> recommending_states;
+  Position position;
+  SourceRef source;
+};
+
+struct Diagnostic {
+  std::string severity;  // info | warning | error
+  std::string code;
+  std::string document;
+  int page = 0;  // 0 when not tied to a page
+  std::string message;
+};
+
+struct FileError {
+  std::string file;
+  std::string code;
+  std::string message;
+};
+
+// One State under review in one cycle, assembled from one or more documents.
+struct Review {
+  std::string sur_name, sur_iso3;
+  std::optional<int> cycle, wg_session, year;
+  std::vector<DocumentInfo> documents;
+  std::vector<Recommendation> recommendations;
+  std::vector<Diagnostic> diagnostics;
+};
+
+}  // namespace uprx::core
+
+#endif  // UPRX_PIPELINE_CORE_DOCUMENT_H_

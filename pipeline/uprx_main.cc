@@ -1,0 +1,47 @@
+// uprx: Universal Periodic Review documents -> structured data. This file only dispatches to
+// the subcommands in pipeline/*_command.cc.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "pipeline/commands.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(uprx - UN Universal Periodic Review documents to structured data
+
+Usage: uprx COMMAND [OPTIONS]
+
+Commands:
+  extract   read Working Group reports (PDF, DOCX, text) and write their recommendations,
+            recommending States and positions as JSON (schema uprx/1)
+  eval      score extracted JSON against labelled data (UPR Info export)
+
+Run `uprx COMMAND --help` for the options of a command, with examples.
+
+Example:
+  uprx extract ../shared/corpora/wg-reports/cambodia2014.pdf -o cambodia2014.json
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return 2;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (command == "--version") {
+    std::cout << "uprx 0.1.0\n";
+    return 0;
+  }
+  if (command == "extract") return uprx::pipeline::RunExtractCommand(args);
+  if (command == "eval") return uprx::pipeline::RunEvalCommand(args);
+  std::cerr << "uprx: unknown command '" << command << "'\n\n" << kUsage;
+  return 2;
+}
