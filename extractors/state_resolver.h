@@ -39,6 +39,10 @@ class StateResolver {
   std::size_t size() const { return records_.size(); }
 
  private:
+  // Adds one record under its name and variants; `where` ("states.tsv:12: ") prefixes errors.
+  core::Status Add(StateRecord record, const std::vector<std::string_view>& spellings,
+                   const std::string& where);
+
   std::vector<StateRecord> records_;
   std::unordered_map<std::string, std::size_t> by_key_;  // folded name -> record index
   std::unordered_map<std::string, std::size_t> by_iso3_;

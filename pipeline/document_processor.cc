@@ -1,0 +1,76 @@
+#include "pipeline/document_processor.h"
+
+#include "extractors/document_reader.h"
+#include "extractors/state_resolver.h"
+
+namespace uprx::pipeline {
+namespace {
+
+ProcessedDocument Failed(const std::string& path, const core::Status& status) {
+  ProcessedDocument d;
+  d.path = path;
+  d.error = core::FileError{path, status.code(), status.message()};
+  d.failed = true;
+  return d;
+}
+
+std::string Describe(const core::DocumentInfo& info) {
+  std::string what = info.kind_detail.empty() ? "document" : info.kind_detail;
+  if (!info.symbol.empty()) what += " " + info.symbol;
+  return what;
+}
+
+}  // namespace
+
+DocumentProcessor::DocumentProcessor()
+    : identifier_(extractors::StateResolver::Default()),
+      wg_report_(extractors::StateResolver::Default()) {}
+
+ProcessedDocument DocumentProcessor::Process(const std::string& path) const {
+  auto source = extractors::ReadDocumentFile(path);
+  if (!source.ok()) return Failed(path, source.status());
+  return FromSource(std::move(source).value());
+}
+
+ProcessedDocument DocumentProcessor::ProcessBytes(const std::string& path,
+                                                  const std::string& bytes) const {
+  auto source = extractors::ReadDocument(path, bytes);
+  if (!source.ok()) return Failed(path, source.status());
+  return FromSource(std::move(source).value());
+}
+
+ProcessedDocument DocumentProcessor::FromSource(core::SourceDocument source) const {
+  ProcessedDocument d;
+  d.path = source.path;
+  const core::NormalizedText text = normalizer_.Normalize(source);
+  d.info = identifier_.Identify(source, text);
+  switch (d.info.kind) {
+    case core::DocumentKind::kWgReport: {
+      auto r = wg_report_.Extract(text, d.info);
+      d.recommendations = std::move(r.recommendations);
+      d.diagnostics = std::move(r.diagnostics);
+      if (d.info.sur_iso3.empty()) {
+        d.diagnostics.push_back({"warning", "state_under_review_unknown", d.info.symbol, 1,
+                                 "State under review not found on the first page"});
+      }
+      break;
+    }
+    case core::DocumentKind::kAddendum:
+    case core::DocumentKind::kThematicList:
+      d.diagnostics.push_back({"info", "not_read_yet", d.info.symbol, 0,
+                               std::string(core::DocumentKindName(d.info.kind)) +
+                                   ": identified; positions from this kind are not read yet"});
+      break;
+    case core::DocumentKind::kOther:
+    case core::DocumentKind::kUnknown:
+      d.error = core::FileError{
+          d.path, "not_outcome_document",
+          d.path + ": " + Describe(d.info) +
+              " is not a UPR outcome document (WG report, addendum or thematic list); "
+              "no recommendations read from it"};
+      break;
+  }
+  return d;
+}
+
+}  // namespace uprx::pipeline

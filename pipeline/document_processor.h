@@ -1,0 +1,49 @@
+// One document through read -> normalise -> identify -> extract. The processor is built once
+// (it owns the immutable stages) and Process() may be called from many threads at once.
+//
+//   DocumentProcessor p;
+//   ProcessedDocument d = p.Process("cambodia2014.pdf");
+//   if (!d.error) use(d.info, d.recommendations);
+#ifndef UPRX_PIPELINE_DOCUMENT_PROCESSOR_H_
+#define UPRX_PIPELINE_DOCUMENT_PROCESSOR_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extractors/identifier.h"
+#include "extractors/normalizer.h"
+#include "extractors/wg_report_extractor.h"
+#include "pipeline/core/document.h"
+
+namespace uprx::pipeline {
+
+// What one input produced. Pages are not kept: only what the review needs, so memory stays
+// flat over any number of documents.
+struct ProcessedDocument {
+  std::string path;
+  core::DocumentInfo info;
+  std::vector<core::Recommendation> recommendations;
+  std::vector<core::Diagnostic> diagnostics;
+  std::optional<core::FileError> error;  // set when the input produced nothing
+  bool failed = false;                   // the input could not be read (exit code 1)
+};
+
+class DocumentProcessor {
+ public:
+  DocumentProcessor();
+  ProcessedDocument Process(const std::string& path) const;
+  // The same, for bytes already in memory (tests, stdin).
+  ProcessedDocument ProcessBytes(const std::string& path, const std::string& bytes) const;
+
+ private:
+  ProcessedDocument FromSource(core::SourceDocument source) const;
+
+  extractors::Normalizer normalizer_;
+  extractors::Identifier identifier_;
+  extractors::WgReportExtractor wg_report_;
+};
+
+}  // namespace uprx::pipeline
+
+#endif  // UPRX_PIPELINE_DOCUMENT_PROCESSOR_H_

@@ -1,0 +1,147 @@
+// uprx extract: read -> normalise -> identify -> extract -> join -> write JSON.
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "pipeline/commands.h"
+#include "pipeline/json_writer.h"
+#include "pipeline/review_join.h"
+#include "pipeline/runner.h"
+
+namespace uprx::pipeline {
+namespace po = boost::program_options;
+namespace {
+
+constexpr const char* kExtractHelp = R"(uprx extract - recommendations, recommending States and positions out of UPR documents
+
+Usage: uprx extract INPUT... [-o FILE | --out DIR] [--jobs N] [--quiet]
+
+INPUT is a file (PDF, DOCX or text; the format is read from the bytes, not the name), a
+directory (read recursively) or - for standard input. Documents of the same review (State
+under review and cycle) are joined into one review. Documents that are not UPR outcome
+documents (national reports, HRC decisions, session reports) are named and skipped.
+
+Output is JSON in the uprx/1 schema (see SCHEMA.md): to FILE with -o, to standard output
+without it, or one file per review named <ISO3>-c<cycle>.json in DIR with --out (files that
+produced nothing are then listed in DIR/errors.json).
+
+Exit status: 0 all inputs read, 1 some inputs could not be read (each is named on stderr with
+the reason, and the others are still written), 2 usage error.
+
+Examples:
+  uprx extract ../shared/corpora/wg-reports/cambodia2014.pdf -o cambodia2014.json
+  uprx extract ../shared/corpora/wg-reports --out out/ --jobs 2
+
+Options)";
+
+struct ExtractArgs {
+  std::vector<std::string> inputs;
+  std::string output, out_dir;
+  int jobs = 0;
+  bool quiet = false;
+};
+
+// Parses the options; returns an exit code when the command should stop here.
+std::optional<int> ParseArgs(const std::vector<std::string>& args, ExtractArgs& a) {
+  po::options_description opts(kExtractHelp);
+  opts.add_options()("help,h", "show this help")(
+      "output,o", po::value(&a.output), "write all reviews to FILE (- for standard output)")(
+      "out", po::value(&a.out_dir), "write one <ISO3>-c<cycle>.json per review into DIR")(
+      "jobs,j", po::value(&a.jobs)->default_value(0),
+      "documents read in parallel (0 = one per core)")(
+      "quiet,q", po::bool_switch(&a.quiet), "no progress or summary on stderr");
+  po::options_description hidden;
+  hidden.add_options()("input", po::value(&a.inputs));
+  po::options_description all;
+  all.add(opts).add(hidden);
+  po::positional_options_description pos;
+  pos.add("input", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "uprx extract: " << e.what() << "\nRun `uprx extract --help` for usage.\n";
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << opts << "\n";
+    return 0;
+  }
+  if (a.inputs.empty()) {
+    std::cerr << "uprx extract: no INPUT given\nRun `uprx extract --help` for usage.\n";
+    return 2;
+  }
+  if (!a.output.empty() && !a.out_dir.empty()) {
+    std::cerr << "uprx extract: give either -o FILE or --out DIR, not both\n";
+    return 2;
+  }
+  if (a.jobs <= 0) a.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return std::nullopt;
+}
+
+core::Status WriteOutputs(const ExtractArgs& a, const std::vector<core::Review>& reviews,
+                          const std::vector<core::FileError>& errors) {
+  if (a.out_dir.empty()) {
+    const std::string text = OutputToJson(reviews, errors).dump(2) + "\n";
+    if (a.output.empty() || a.output == "-") {
+      std::cout << text;
+      return core::Status::Ok();
+    }
+    return WriteFileAtomically(a.output, text);
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(a.out_dir, ec);
+  if (ec) return core::Status("output_unwritable", a.out_dir + ": " + ec.message());
+  for (const core::Review& r : reviews) {
+    const std::string name = (r.sur_iso3.empty() ? std::string("UNK") : r.sur_iso3) + "-c" +
+                             std::to_string(r.cycle.value_or(0)) + ".json";
+    const auto path = (std::filesystem::path(a.out_dir) / name).string();
+    core::Status s = WriteFileAtomically(path, OutputToJson({r}, {}).dump(2) + "\n");
+    if (!s.ok()) return s;
+  }
+  if (errors.empty()) return core::Status::Ok();
+  const auto path = (std::filesystem::path(a.out_dir) / "errors.json").string();
+  return WriteFileAtomically(path, OutputToJson({}, errors).dump(2) + "\n");
+}
+
+}  // namespace
+
+int RunExtractCommand(const std::vector<std::string>& args) {
+  ExtractArgs a;
+  if (auto code = ParseArgs(args, a)) return *code;
+  std::vector<core::FileError> errors;
+  const std::vector<std::string> paths = ExpandInputs(a.inputs, errors);
+  bool failed = !errors.empty();
+  for (const auto& e : errors) std::cerr << "uprx: " << e.message << "\n";
+
+  const DocumentProcessor processor;
+  const bool progress = !a.quiet && isatty(STDERR_FILENO);
+  std::vector<ProcessedDocument> docs = RunDocuments(processor, paths, {a.jobs, progress});
+  int skipped = 0;
+  for (const ProcessedDocument& d : docs) {
+    if (!d.error) continue;
+    failed |= d.failed;
+    skipped += !d.failed;
+    std::cerr << "uprx: " << d.error->message << "\n";
+    errors.push_back(*d.error);
+  }
+  const std::vector<core::Review> reviews = JoinReviews(std::move(docs));
+  if (core::Status s = WriteOutputs(a, reviews, errors); !s.ok()) {
+    std::cerr << "uprx: " << s.message() << "\n";
+    return 1;
+  }
+  if (!a.quiet) {
+    std::size_t recs = 0;
+    for (const auto& r : reviews) recs += r.recommendations.size();
+    std::cerr << "uprx: " << paths.size() << " documents, " << reviews.size() << " reviews, "
+              << recs << " recommendations; " << (errors.size() - static_cast<std::size_t>(skipped))
+              << " unreadable, " << skipped << " not outcome documents\n";
+  }
+  return failed ? 1 : 0;
+}
+
+}  // namespace uprx::pipeline

@@ -1,0 +1,150 @@
+#include "pipeline/json_writer.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <set>
+
+namespace uprx::pipeline {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+template <typename T>
+Json OrNull(const std::optional<T>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
+
+Json StringOrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+Json DocumentToJson(const core::DocumentInfo& d) {
+  Json j;
+  j["file"] = d.file;
+  j["sha256"] = StringOrNull(d.sha256);
+  j["format"] = core::FormatName(d.format);
+  j["pages"] = d.pages;
+  j["language"] = StringOrNull(d.language);
+  j["symbol"] = StringOrNull(d.symbol);
+  j["kind"] = core::DocumentKindName(d.kind);
+  j["date"] = StringOrNull(d.date);
+  j["declared"] = {{"received", OrNull(d.declared.received)},
+                   {"supported", OrNull(d.declared.supported)},
+                   {"noted", OrNull(d.declared.noted)}};
+  return j;
+}
+
+Json StateToJson(const core::StateRef& s) {
+  return {{"name", s.name},
+          {"iso3", StringOrNull(s.iso3)},
+          {"regional_group", StringOrNull(s.regional_group)},
+          {"as_written", s.as_written},
+          {"segment", StringOrNull(s.segment)}};
+}
+
+Json RecommendationToJson(const core::Recommendation& r) {
+  Json states = Json::array();
+  for (const auto& s : r.recommending_states) states.push_back(StateToJson(s));
+  Json j;
+  j["id"] = r.id;
+  j["number"] = r.number;
+  j["paragraph"] = r.paragraph;
+  j["printed_number"] = r.printed_number;
+  j["text"] = r.text;
+  j["recommending_states"] = std::move(states);
+  j["position"] = {{"value", r.position.value},
+                   {"as_written", StringOrNull(r.position.as_written)},
+                   {"stage", StringOrNull(r.position.stage)},
+                   {"document", StringOrNull(r.position.document)},
+                   {"paragraph", OrNull(r.position.paragraph)},
+                   {"explanation", OrNull(r.position.explanation)}};
+  j["source"] = {{"document", r.source.document},
+                 {"page", r.source.page},
+                 {"span", {r.source.span_begin, r.source.span_end}}};
+  j["labels"] = nullptr;  // not classified
+  return j;
+}
+
+Json SummaryToJson(const core::Review& review) {
+  std::map<std::string, int> positions = {
+      {"supported", 0}, {"noted", 0}, {"pending", 0}, {"supported_in_part", 0}, {"unknown", 0}};
+  std::set<std::string> states;
+  for (const auto& r : review.recommendations) {
+    ++positions[r.position.value];
+    for (const auto& s : r.recommending_states) states.insert(s.iso3.empty() ? s.name : s.iso3);
+  }
+  Json pos;
+  for (const char* k : {"supported", "noted", "pending", "supported_in_part", "unknown"}) {
+    pos[k] = positions[k];
+  }
+  return {{"recommendations", review.recommendations.size()},
+          {"recommending_states", states.size()},
+          {"positions", std::move(pos)}};
+}
+
+}  // namespace
+
+nlohmann::ordered_json ReviewToJson(const core::Review& review) {
+  Json j;
+  j["state_under_review"] = {{"name", StringOrNull(review.sur_name)},
+                             {"iso3", StringOrNull(review.sur_iso3)}};
+  j["cycle"] = OrNull(review.cycle);
+  j["wg_session"] = OrNull(review.wg_session);
+  j["year"] = OrNull(review.year);
+  j["documents"] = Json::array();
+  for (const auto& d : review.documents) j["documents"].push_back(DocumentToJson(d));
+  j["recommendations"] = Json::array();
+  for (const auto& r : review.recommendations) {
+    j["recommendations"].push_back(RecommendationToJson(r));
+  }
+  j["summary"] = SummaryToJson(review);
+  j["diagnostics"] = Json::array();
+  for (const auto& d : review.diagnostics) {
+    j["diagnostics"].push_back({{"severity", d.severity},
+                                {"code", d.code},
+                                {"document", StringOrNull(d.document)},
+                                {"page", d.page > 0 ? Json(d.page) : Json(nullptr)},
+                                {"message", d.message}});
+  }
+  return j;
+}
+
+nlohmann::ordered_json OutputToJson(const std::vector<core::Review>& reviews,
+                                    const std::vector<core::FileError>& errors) {
+  Json j;
+  j["schema"] = kSchemaName;
+  j["generator"] = {{"name", "uprx"}, {"version", kVersion}, {"taxonomies", Json::object()}};
+  j["reviews"] = Json::array();
+  for (const auto& r : reviews) j["reviews"].push_back(ReviewToJson(r));
+  j["errors"] = Json::array();
+  for (const auto& e : errors) {
+    j["errors"].push_back({{"file", e.file}, {"code", e.code}, {"message", e.message}});
+  }
+  return j;
+}
+
+core::Status WriteFileAtomically(const std::string& path, const std::string& content) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      return core::Status("output_unwritable",
+                          path + ": cannot write (" + std::strerror(errno) + ")");
+    }
+    out << content;
+    out.flush();
+    if (!out) {
+      std::remove(tmp.c_str());
+      return core::Status("output_unwritable", path + ": write failed (disk full?)");
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    std::remove(tmp.c_str());
+    return core::Status("output_unwritable", path + ": cannot replace (" + why + ")");
+  }
+  return core::Status::Ok();
+}
+
+}  // namespace uprx::pipeline

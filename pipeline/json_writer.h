@@ -1,0 +1,29 @@
+// Write: reviews -> the JSON contract of SCHEMA.md (schema "uprx/1"). Keys keep the documented
+// order; absent facts are null; the same input gives byte-identical output.
+#ifndef UPRX_PIPELINE_JSON_WRITER_H_
+#define UPRX_PIPELINE_JSON_WRITER_H_
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "pipeline/core/document.h"
+#include "pipeline/core/status.h"
+
+namespace uprx::pipeline {
+
+inline constexpr const char* kSchemaName = "uprx/1";
+inline constexpr const char* kVersion = "0.1.0";
+
+nlohmann::ordered_json ReviewToJson(const core::Review& review);
+nlohmann::ordered_json OutputToJson(const std::vector<core::Review>& reviews,
+                                    const std::vector<core::FileError>& errors);
+
+// Writes `content` to `path` atomically: a temporary file beside it, then a rename, so an
+// interrupted run never leaves a truncated file that looks complete.
+core::Status WriteFileAtomically(const std::string& path, const std::string& content);
+
+}  // namespace uprx::pipeline
+
+#endif  // UPRX_PIPELINE_JSON_WRITER_H_

@@ -1,0 +1,19 @@
+// Join: the documents of one review (same State under review and cycle) become one Review.
+// Reviews come out sorted by ISO3 and cycle, documents by symbol then file, recommendations in
+// document order, so the output does not depend on the order the inputs were given in.
+// Documents whose State or cycle is unknown form their own review rather than being dropped.
+#ifndef UPRX_PIPELINE_REVIEW_JOIN_H_
+#define UPRX_PIPELINE_REVIEW_JOIN_H_
+
+#include <vector>
+
+#include "pipeline/core/document.h"
+#include "pipeline/document_processor.h"
+
+namespace uprx::pipeline {
+
+std::vector<core::Review> JoinReviews(std::vector<ProcessedDocument> documents);
+
+}  // namespace uprx::pipeline
+
+#endif  // UPRX_PIPELINE_REVIEW_JOIN_H_
