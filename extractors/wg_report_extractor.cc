@@ -48,10 +48,15 @@ struct Block {
 
 class SectionParser {
  public:
-  SectionParser(const Patterns& p, const std::vector<LineRef>& lines,
-                std::vector<core::Diagnostic>& diags, const core::NormalizedText& norm,
-                const std::string& symbol)
-      : p_(p), lines_(lines), diags_(diags), norm_(norm), symbol_(symbol) {}
+  SectionParser(const Patterns& p, const AttributionParser& attribution,
+                const std::vector<LineRef>& lines, std::vector<core::Diagnostic>& diags,
+                const core::NormalizedText& norm, const std::string& symbol)
+      : p_(p),
+        attribution_(attribution),
+        lines_(lines),
+        diags_(diags),
+        norm_(norm),
+        symbol_(symbol) {}
 
   std::vector<Block> Parse(std::size_t first_line, std::size_t end_line);
 
@@ -65,6 +70,7 @@ class SectionParser {
   void Diagnose(std::size_t offset, const char* code, const std::string& message);
 
   const Patterns& p_;
+  const AttributionParser& attribution_;
   const std::vector<LineRef>& lines_;
   std::vector<core::Diagnostic>& diags_;
   const core::NormalizedText& norm_;
@@ -123,9 +129,12 @@ std::string SectionParser::ContentFrom(std::size_t i, std::size_t rest) const {
   return out;
 }
 
-// A paragraph of the report rather than a recommendation: it states a position, introduces a
-// list or is the closing disclaimer.
+// A paragraph of the report rather than a recommendation: it names no recommending State, and
+// it states a position, introduces a list or is the closing disclaimer.
 bool SectionParser::LooksLikeParagraph(const std::string& content) const {
+  for (const Clause& c : attribution_.Parse(content).clauses) {
+    if (!c.states.empty()) return false;
+  }
   for (const char* name : {"disclaimer", "introduces_list", "position_noted", "position_pending",
                            "position_supported"}) {
     if (RE2::PartialMatch(content, p_.Get(name))) return true;
@@ -367,7 +376,7 @@ ExtractionResult WgReportExtractor::Extract(const core::NormalizedText& text,
       break;
     }
   }
-  SectionParser parser(patterns_, lines, out.diagnostics, text, info.symbol);
+  SectionParser parser(patterns_, attribution_, lines, out.diagnostics, text, info.symbol);
   std::vector<Block> blocks = parser.Parse(*start, end);
   BuildRecommendations(blocks, text, info, patterns_, attribution_, out);
   return out;

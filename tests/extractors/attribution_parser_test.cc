@@ -1,0 +1,88 @@
+#include "extractors/attribution_parser.h"
+
+#include <gtest/gtest.h>
+
+namespace uprx::extractors {
+namespace {
+
+struct Case {
+  const char* input;
+  std::vector<std::pair<std::string, std::vector<std::string>>> clauses;  // text -> ISO3s
+  std::string trailing;
+};
+
+void Check(const Case& c) {
+  AttributionParser parser(StateResolver::Default());
+  const Attribution a = parser.Parse(c.input);
+  ASSERT_EQ(a.clauses.size(), c.clauses.size()) << c.input;
+  for (std::size_t i = 0; i < c.clauses.size(); ++i) {
+    EXPECT_EQ(a.clauses[i].text, c.clauses[i].first) << c.input;
+    std::vector<std::string> iso3;
+    for (const auto& s : a.clauses[i].states) iso3.push_back(s.state ? s.state->iso3 : "?");
+    EXPECT_EQ(iso3, c.clauses[i].second) << c.input;
+  }
+  EXPECT_EQ(a.trailing, c.trailing) << c.input;
+}
+
+TEST(AttributionParser, OneStateAtTheEnd) {
+  Check({"Ratify the Optional Protocol to ICCPR (Austria);", {{"Ratify the Optional Protocol to ICCPR", {"AUT"}}}, ""});
+}
+
+TEST(AttributionParser, SeveralGroupsInARowShareTheClause) {
+  Check({"Ratify OP-CAT (Algeria) (Cabo Verde) (Paraguay).",
+         {{"Ratify OP-CAT", {"DZA", "CPV", "PRY"}}}, ""});
+}
+
+TEST(AttributionParser, NamesWithParenthesesAreOneGroup) {
+  Check({"Abolish the death penalty (Iran (Islamic Republic of)) (Venezuela (Bolivarian Republic of));",
+         {{"Abolish the death penalty", {"IRN", "VEN"}}}, ""});
+}
+
+TEST(AttributionParser, ListsInsideOneGroup) {
+  Check({"Adopt measures against domestic violence (Italy, Mexico).",
+         {{"Adopt measures against domestic violence", {"ITA", "MEX"}}}, ""});
+  Check({"Ratify CED (Argentina and Chile);", {{"Ratify CED", {"ARG", "CHL"}}}, ""});
+}
+
+TEST(AttributionParser, EachClauseKeepsItsOwnState) {
+  Check({"Ratify the Convention (Ukraine); Increase efforts towards ratification (Slovakia);",
+         {{"Ratify the Convention", {"UKR"}}, {"Increase efforts towards ratification", {"SVK"}}},
+         ""});
+}
+
+TEST(AttributionParser, LetteredSubItemsLoseTheirLetter) {
+  Check({"(a) Continue to cooperate (Pakistan); (b) cooperate with partners (Egypt);",
+         {{"Continue to cooperate", {"PAK"}}, {"cooperate with partners", {"EGY"}}}, ""});
+}
+
+TEST(AttributionParser, GroupsThatAreNotStatesStayInTheText) {
+  Check({"Ratify the Convention on the Rights of the Child (CRC) (Brazil);",
+         {{"Ratify the Convention on the Rights of the Child (CRC)", {"BRA"}}}, ""});
+  Check({"Implement the plan (2006-2012) fully (Chile);",
+         {{"Implement the plan (2006-2012) fully", {"CHL"}}}, ""});
+}
+
+TEST(AttributionParser, TextAfterTheLastStateIsReported) {
+  Check({"Ratify CED (France) as soon as possible", {{"Ratify CED", {"FRA"}}},
+         "as soon as possible"});
+}
+
+TEST(AttributionParser, NoStateGivesOneClauseWithoutStates) {
+  Check({"Bahrain would consider inviting special procedures.",
+         {{"Bahrain would consider inviting special procedures.", {}}}, ""});
+}
+
+// Former bugs.
+TEST(AttributionParser, RunningNumberAfterTheStateIsDropped) {
+  // A/HRC/16/18 (Lebanon 2011) numbers each State's recommendations: "(Canada 4)".
+  Check({"Establish a national preventive mechanism (Canada 4);",
+         {{"Establish a national preventive mechanism", {"CAN"}}}, ""});
+}
+
+TEST(AttributionParser, LineBrokenNamesResolve) {
+  Check({"Continue training (United Kingdom of Great\nBritain and Northern Ireland);",
+         {{"Continue training", {"GBR"}}}, ""});
+}
+
+}  // namespace
+}  // namespace uprx::extractors

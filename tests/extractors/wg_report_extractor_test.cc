@@ -1,0 +1,149 @@
+#include "extractors/wg_report_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include "extractors/normalizer.h"
+
+namespace uprx::extractors {
+namespace {
+
+// Fixtures are short pieces written for these tests in the layout of the real reports.
+ExtractionResult ExtractText(const std::string& page_text) {
+  core::SourceDocument doc;
+  doc.format = core::Format::kText;
+  doc.pages.push_back({1, page_text});
+  core::DocumentInfo info;
+  info.symbol = "A/HRC/99/9";
+  info.sur_iso3 = "KHM";
+  info.cycle = 2;
+  return WgReportExtractor(StateResolver::Default()).Extract(Normalizer().Normalize(doc), info);
+}
+
+std::vector<std::string> Numbers(const ExtractionResult& r) {
+  std::vector<std::string> out;
+  for (const auto& rec : r.recommendations) out.push_back(rec.number);
+  return out;
+}
+
+bool HasDiagnostic(const ExtractionResult& r, const std::string& code) {
+  for (const auto& d : r.diagnostics) {
+    if (d.code == code) return true;
+  }
+  return false;
+}
+
+constexpr const char* kCycle2 = R"(II. Conclusions and/or recommendations**
+118. The recommendations formulated during the interactive dialogue and listed
+below enjoy the support of Cambodia:
+118.1 Ratify the first Optional Protocol to the International Covenant on
+Civil and Political Rights (France);
+118.2 Ratify Optional Protocols 1 and 2 to ICCPR (Austria) (Chile);
+118.8 Implement Security Council resolution
+1325 (2000) on women, peace and security (Norway);
+118.4 Protect defenders (Ukraine); Increase efforts towards the protection of
+defenders (Slovakia);
+119. The following recommendations will be examined by Cambodia which will provide
+responses in due time:
+119.1 Consider ratifying the Rome Statute (Peru);
+119.2 Abolish the death penalty (Iran (Islamic Republic of));
+120. All conclusions and/or recommendations contained in the present report reflect
+the position of the submitting State(s) and/or the State under review.
+Annex
+Composition of the delegation
+)";
+
+TEST(WgReportExtractor, ReadsDottedItemsWithPositionsFromLeadIns) {
+  const auto r = ExtractText(kCycle2);
+  EXPECT_EQ(Numbers(r),
+            (std::vector<std::string>{"118.1", "118.2", "118.3", "118.4", "119.1", "119.2"}));
+  EXPECT_EQ(r.recommendations[0].position.value, "supported");
+  EXPECT_EQ(r.recommendations[0].position.paragraph, 118);
+  EXPECT_EQ(r.recommendations[4].position.value, "pending");
+  EXPECT_EQ(r.recommendations[0].id, "KHM-c2-118.1");
+  EXPECT_EQ(r.recommendations[0].text,
+            "Ratify the first Optional Protocol to the International Covenant on Civil and "
+            "Political Rights");
+}
+
+TEST(WgReportExtractor, RepairsAMisprintedNumberBetweenTwoGoodOnes) {
+  const auto r = ExtractText(kCycle2);
+  EXPECT_EQ(r.recommendations[2].number, "118.3");
+  EXPECT_EQ(r.recommendations[2].printed_number, "118.8");
+  EXPECT_TRUE(HasDiagnostic(r, "number_repaired"));
+}
+
+TEST(WgReportExtractor, AWrappedLineStartingWithANumberStaysText) {
+  const auto r = ExtractText(kCycle2);
+  EXPECT_EQ(r.recommendations[2].text,
+            "Implement Security Council resolution 1325 (2000) on women, peace and security");
+}
+
+TEST(WgReportExtractor, KeepsEveryStateAndItsClause) {
+  const auto r = ExtractText(kCycle2);
+  ASSERT_EQ(r.recommendations[1].recommending_states.size(), 2u);
+  EXPECT_EQ(r.recommendations[1].recommending_states[1].iso3, "CHL");
+  EXPECT_EQ(r.recommendations[1].recommending_states[1].segment, "");
+  const auto& two = r.recommendations[3].recommending_states;
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[0].segment, "Protect defenders");
+  EXPECT_EQ(two[1].iso3, "SVK");
+  EXPECT_EQ(two[1].segment, "Increase efforts towards the protection of defenders");
+  EXPECT_EQ(r.recommendations[5].recommending_states[0].iso3, "IRN");
+}
+
+// Cycle 1: items numbered 1., 2., ... inside a paragraph, running past the report's own
+// paragraph numbers, as in A/HRC/13/4 (items 82-91 of paragraph 82, then paragraphs 83, 84).
+constexpr const char* kCycle1 = R"(Conclusions and/or recommendations
+4. In the course of the discussion, the following recommendations were made to Cambodia:
+1. Consider ratifying CED (Brazil);
+2. Continue legal reforms (Morocco);
+3. Widen its consultation process (United Kingdom);
+4. Expedite the national human rights institution (Pakistan); accelerate the steps
+towards it (Egypt);
+5. Continue to seek technical assistance (Slovenia);
+6
+Strengthen its policy on the rights of the child (Brazil);
+5. The response of Cambodia to these recommendations will be included in the
+outcome report adopted by the Human Rights Council at its thirteenth session.
+6. All conclusions and/or recommendations contained in the present report reflect
+the position of the submitting State(s).
+)";
+
+TEST(WgReportExtractor, CycleOneItemsRunPastParagraphNumbers) {
+  const auto r = ExtractText(kCycle1);
+  EXPECT_EQ(Numbers(r), (std::vector<std::string>{"4.1", "4.2", "4.3", "4.4", "4.5", "4.6"}));
+  EXPECT_EQ(r.recommendations[4].printed_number, "5.");
+  EXPECT_EQ(r.recommendations[5].printed_number, "6");
+  EXPECT_TRUE(HasDiagnostic(r, "label_without_period"));
+}
+
+TEST(WgReportExtractor, ALaterParagraphGivesThePositionOfTheItemsBefore) {
+  const auto r = ExtractText(kCycle1);
+  for (const auto& rec : r.recommendations) {
+    EXPECT_EQ(rec.position.value, "pending") << rec.number;
+    EXPECT_EQ(rec.position.paragraph, 5) << rec.number;
+  }
+}
+
+TEST(WgReportExtractor, NotedParagraphs) {
+  const auto r = ExtractText(R"(II. CONCLUSIONS AND/OR RECOMMENDATIONS
+60. The following recommendations did not enjoy the support of Testland:
+1. Abolish the death penalty (Sweden).
+2. Extend a standing invitation to special procedures (Latvia).
+61. Testland considers that the recommendations below are already implemented:
+1. Continue human rights training of police forces (Italy).
+)");
+  ASSERT_EQ(Numbers(r), (std::vector<std::string>{"60.1", "60.2", "61.1"}));
+  EXPECT_EQ(r.recommendations[0].position.value, "noted");
+  EXPECT_EQ(r.recommendations[0].position.as_written, "did not enjoy the support");
+  EXPECT_EQ(r.recommendations[2].position.value, "supported");
+}
+
+TEST(WgReportExtractor, NoSectionIsAnError) {
+  const auto r = ExtractText("1. Just a national report.\n2. Nothing to see.\n");
+  EXPECT_TRUE(r.recommendations.empty());
+  EXPECT_TRUE(HasDiagnostic(r, "no_recommendations_section"));
+}
+
+}  // namespace
+}  // namespace uprx::extractors
