@@ -77,6 +77,7 @@ std::string CollapseSpace(std::string_view s) {
   for (char ch : s) {
     const bool space = ch == ' ' || ch == '\n' || ch == '\t';
     if (space && (out.empty() || out.back() == ' ')) continue;
+    if ((ch == '/' || ch == ',' || ch == ';') && !out.empty() && out.back() == ' ') out.pop_back();
     out.push_back(space ? ' ' : ch);
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -90,6 +91,14 @@ std::string CleanClause(std::string_view s) {
   RE2::Consume(&sp, Patterns::Default().Get("clause_letter"));
   s = Trim(std::string_view(sp.data(), sp.size()), " ;,:");
   return CollapseSpace(s);
+}
+
+// A State named twice for one clause counts once.
+void AddOnce(std::vector<AttributedState>& states, AttributedState s) {
+  for (const auto& have : states) {
+    if (have.state && s.state && have.state->iso3 == s.state->iso3) return;
+  }
+  states.push_back(std::move(s));
 }
 
 }  // namespace
@@ -107,25 +116,51 @@ std::vector<AttributedState> AttributionParser::ResolveGroup(std::string_view co
   return out;
 }
 
+// True when the group sits inside a sentence: what follows is a slash or a lower-case word,
+// not a separator or the next clause. "joining (Algeria)/sign and ratify (Egypt)/..."
+// (A/HRC/14/15) and "the Convention (Argentina, Croatia) as soon as possible (France);"
+// (A/HRC/12/17) name States mid-sentence; the clause ends at the next attribution.
+bool InsideSentence(std::string_view after) {
+  after = Trim(after, " ");
+  if (after.empty()) return false;
+  return after.front() == '/' || std::islower(static_cast<unsigned char>(after.front()));
+}
+
 Attribution AttributionParser::Parse(std::string_view text) const {
   Attribution out;
   std::size_t clause_start = 0;  // where the current clause's text begins
   std::size_t last_end = 0;      // just after the last attribution group
   bool open_clause = false;      // the last attribution's clause may take more groups
+  std::string pending_text;      // clause text so far, inline State groups cut out
+  std::vector<AttributedState> pending_states;  // States named inside the current clause
   for (const Group& g : FindGroups(text)) {
     auto states = ResolveGroup(text.substr(g.open + 1, g.close - g.open - 1));
     if (states.empty()) continue;
+    if (InsideSentence(text.substr(g.close + 1))) {
+      pending_text += text.substr(clause_start, g.open - clause_start);
+      for (auto& s : states) AddOnce(pending_states, std::move(s));
+      clause_start = g.close + 1;
+      open_clause = false;
+      continue;
+    }
     if (open_clause && OnlySeparators(text.substr(last_end, g.open - last_end))) {
-      for (auto& s : states) out.clauses.back().states.push_back(std::move(s));
+      for (auto& s : states) AddOnce(out.clauses.back().states, std::move(s));
     } else {
-      out.clauses.push_back({CleanClause(text.substr(clause_start, g.open - clause_start)),
-                             std::move(states)});
+      pending_text += text.substr(clause_start, g.open - clause_start);
+      Clause c{CleanClause(pending_text), std::move(pending_states)};
+      for (auto& s : states) AddOnce(c.states, std::move(s));
+      out.clauses.push_back(std::move(c));
+      pending_text.clear();
+      pending_states.clear();
     }
     last_end = clause_start = g.close + 1;
     open_clause = true;
   }
-  std::string_view rest = Trim(text.substr(clause_start), " ;,.:)");
-  if (HasLetter(rest)) {
+  pending_text += text.substr(clause_start);
+  std::string_view rest = Trim(pending_text, " ;,.:)");
+  if (!pending_states.empty()) {
+    out.clauses.push_back({CleanClause(pending_text), std::move(pending_states)});
+  } else if (HasLetter(rest)) {
     if (out.clauses.empty()) {
       out.clauses.push_back({CleanClause(text), {}});
     } else {

@@ -233,6 +233,7 @@ bool SectionParser::Accept(std::size_t i, const Candidate& c) {
 std::vector<Block> SectionParser::Parse(std::size_t first_line, std::size_t end_line) {
   end_line_ = end_line;
   for (std::size_t i = first_line; i < end_line && !stop_; ++i) {
+    if (RE2::FullMatch(lines_[i].text, p_.Get("section_noise"))) continue;
     auto c = CandidateAt(i);
     if (c && Accept(i, *c)) continue;
     if (blocks_.empty()) continue;  // heading lines before the first paragraph

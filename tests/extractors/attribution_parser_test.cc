@@ -62,9 +62,17 @@ TEST(AttributionParser, GroupsThatAreNotStatesStayInTheText) {
          {{"Implement the plan (2006-2012) fully", {"CHL"}}}, ""});
 }
 
+TEST(AttributionParser, StatesNamedMidSentenceJoinTheirClause) {
+  // A/HRC/12/17 (Slovakia 2009), item 3.
+  Check({"Ratify CED (Argentina, Croatia) as soon as possible (France);",
+         {{"Ratify CED as soon as possible", {"ARG", "HRV", "FRA"}}}, ""});
+  Check({"Ratify CED (France) as soon as possible", {{"Ratify CED as soon as possible", {"FRA"}}},
+         ""});
+}
+
 TEST(AttributionParser, TextAfterTheLastStateIsReported) {
-  Check({"Ratify CED (France) as soon as possible", {{"Ratify CED", {"FRA"}}},
-         "as soon as possible"});
+  Check({"Ratify CED (France). As soon as possible", {{"Ratify CED", {"FRA"}}},
+         "As soon as possible"});
 }
 
 TEST(AttributionParser, NoStateGivesOneClauseWithoutStates) {
@@ -82,6 +90,17 @@ TEST(AttributionParser, RunningNumberAfterTheStateIsDropped) {
 TEST(AttributionParser, LineBrokenNamesResolve) {
   Check({"Continue training (United Kingdom of Great\nBritain and Northern Ireland);",
          {{"Continue training", {"GBR"}}}, ""});
+}
+
+TEST(AttributionParser, SlashSeparatedWordingsKeepTheirStatesInTheText) {
+  // A/HRC/14/15 (Slovenia 2010), item 1: who proposed each wording, then all of them again.
+  Check({"To examine joining (Algeria)/sign and ratify (Egypt) the Convention (Algeria, Egypt);",
+         {{"To examine joining/sign and ratify the Convention", {"DZA", "EGY"}}},
+         ""});
+}
+
+TEST(AttributionParser, AStateNamedTwiceForOneClauseCountsOnce) {
+  Check({"Ratify CED (Spain, Argentina) (Argentina);", {{"Ratify CED", {"ESP", "ARG"}}}, ""});
 }
 
 }  // namespace

@@ -41,6 +41,8 @@ Civil and Political Rights (France);
 118.8 Implement Security Council resolution
 1325 (2000) on women, peace and security (Norway);
 118.4 Protect defenders (Ukraine); Increase efforts towards the protection of
+**
+Conclusions and recommendations have not been edited.
 defenders (Slovakia);
 119. The following recommendations will be examined by Cambodia which will provide
 responses in due time:

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs uprx's build dependencies (Debian 12 packages) and builds it into build/.
+# Usage: scripts/setup.sh [extra cmake -D options]
+# Root installs the packages; as another user, install them first (see the list below).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config
+  libre2-dev libicu-dev libboost-program-options-dev nlohmann-json3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libpoppler-cpp-dev libzip-dev libpugixml-dev
+  poppler-utils   # pdftotext: the baseline the benchmark measures against
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: missing packages: ${missing[*]} (run as root, or apt-get install them)" >&2
+    exit 1
+  fi
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+werror=OFF
+[ "${CI:-}" = "true" ] && werror=ON
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DUPRX_WERROR=$werror "$@" >/dev/null
+cmake --build build -j2
