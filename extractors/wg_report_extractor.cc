@@ -3,7 +3,10 @@
 #include <re2/re2.h>
 
 #include <optional>
+#include <set>
 #include <string>
+
+#include "extractors/dialogue_references.h"
 
 namespace uprx::extractors {
 namespace {
@@ -323,10 +326,56 @@ core::Recommendation MakeRecommendation(const Block& b, const core::NormalizedTe
   return r;
 }
 
+// Recommendations a conclusions paragraph gives by reference to the dialogue
+// (dialogue_references.h). Returns false when the paragraph makes no such reference.
+bool AddReferenced(const Block& b, const FoundPosition& position, const DialogueIndex& dialogue,
+                   const core::DocumentInfo& info, const Patterns& p,
+                   std::set<std::string>& seen, ExtractionResult& out) {
+  const auto refs = ParseDialogueReferences(b.text, p);
+  if (refs.empty()) return false;
+  int item = 0;
+  for (const DialogueReference& ref : refs) {
+    if (!seen.insert(ref.Label()).second) continue;  // cited again in a later paragraph
+    const auto found = dialogue.Find(ref);
+    if (!found) {
+      out.diagnostics.push_back({"warning", "reference_not_found", info.symbol,
+                                 0,
+                                 "paragraph " + std::to_string(b.paragraph) + " cites " +
+                                     ref.Label() + ", not found in the dialogue"});
+      continue;
+    }
+    core::Recommendation r;
+    r.paragraph = b.paragraph;
+    r.number = std::to_string(b.paragraph) + "." + std::to_string(++item);
+    r.printed_number = "paragraph " + ref.Label();
+    r.id = (info.sur_iso3.empty() ? std::string("UNK") : info.sur_iso3) + "-c" +
+           std::to_string(info.cycle.value_or(0)) + "-" + r.number;
+    r.text = found->text;
+    r.source = {info.symbol, 0, found->begin, found->end};
+    r.position = MakePosition(position, info.symbol);
+    core::StateRef s;
+    s.as_written = found->state_as_written;
+    if (found->state) {
+      s.name = found->state->name;
+      s.iso3 = found->state->iso3;
+      s.regional_group = found->state->regional_group;
+      r.recommending_states.push_back(std::move(s));
+    } else {
+      out.diagnostics.push_back({"warning", "no_recommending_state", info.symbol, 0,
+                                 r.number + ": no State opens dialogue paragraph " +
+                                     std::to_string(ref.paragraph)});
+    }
+    out.recommendations.push_back(std::move(r));
+  }
+  return true;
+}
+
 void BuildRecommendations(const std::vector<Block>& blocks, const core::NormalizedText& norm,
                           const core::DocumentInfo& info, const Patterns& p,
-                          const AttributionParser& attribution, ExtractionResult& out) {
+                          const AttributionParser& attribution, const DialogueIndex& dialogue,
+                          ExtractionResult& out) {
   std::optional<FoundPosition> current;
+  std::set<std::string> seen_references;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
     if (b.is_item) {
@@ -337,6 +386,10 @@ void BuildRecommendations(const std::vector<Block>& blocks, const core::Normaliz
     current = PositionOf(b.text, b.paragraph, p);
     const bool has_items = i + 1 < blocks.size() && blocks[i + 1].is_item;
     if (has_items || !current) continue;
+    if (AddReferenced(b, *current, dialogue, info, p, seen_references, out)) {
+      current.reset();
+      continue;
+    }
     // A paragraph without items that states a position speaks of the items before it.
     for (core::Recommendation& r : out.recommendations) {
       if (r.position.value == "unknown") r.position = MakePosition(*current, info.symbol);
@@ -379,7 +432,8 @@ ExtractionResult WgReportExtractor::Extract(const core::NormalizedText& text,
   }
   SectionParser parser(patterns_, attribution_, lines, out.diagnostics, text, info.symbol);
   std::vector<Block> blocks = parser.Parse(*start, end);
-  BuildRecommendations(blocks, text, info, patterns_, attribution_, out);
+  const DialogueIndex dialogue(text, lines[*start].begin, states_, patterns_);
+  BuildRecommendations(blocks, text, info, patterns_, attribution_, dialogue, out);
   return out;
 }
 

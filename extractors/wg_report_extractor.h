@@ -40,12 +40,13 @@ class WgReportExtractor {
  public:
   explicit WgReportExtractor(const StateResolver& states,
                              const Patterns& patterns = Patterns::Default())
-      : patterns_(patterns), attribution_(states) {}
+      : states_(states), patterns_(patterns), attribution_(states) {}
 
   // `info` supplies the symbol, the State under review and the cycle for ids and provenance.
   ExtractionResult Extract(const core::NormalizedText& text, const core::DocumentInfo& info) const;
 
  private:
+  const StateResolver& states_;
   const Patterns& patterns_;
   AttributionParser attribution_;
 };
