@@ -22,12 +22,11 @@
 #include <initializer_list>
 #include <map>
 #include <optional>
+#include <pugixml.hpp>
 #include <set>
 #include <string>
 #include <string_view>
 #include <utility>
-
-#include <pugixml.hpp>
 
 namespace uprx::extractors {
 
@@ -87,6 +86,7 @@ class DocxNumbering {
     std::optional<int> level;
   };
 
+  static Level ParseLevel(const WordNames& w, const pugi::xml_node& lvl);
   void ParseNumbering(const pugi::xml_node& root);
   void ParseStyles(const pugi::xml_node& root);
   // The numId and level of a paragraph, from its own w:numPr or its style's; nullopt when it
@@ -100,8 +100,8 @@ class DocxNumbering {
   std::map<int, std::array<Level, kLevels>> abstracts_;
   std::map<int, Instance> instances_;
   std::map<std::string, StyleNumbering> styles_;  // by styleId, w:basedOn already followed
-  std::map<int, Counters> counters_;               // by abstractNumId
-  std::set<std::pair<int, int>> overrides_used_;   // (numId, level)
+  std::map<int, Counters> counters_;              // by abstractNumId
+  std::set<std::pair<int, int>> overrides_used_;  // (numId, level)
 };
 
 }  // namespace uprx::extractors

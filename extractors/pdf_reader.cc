@@ -4,6 +4,7 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <algorithm>
 #include <climits>
 #include <exception>
 #include <memory>
@@ -48,10 +49,9 @@ std::string Utf8(const poppler::ustring& text) {
 Status Unreadable(const std::string& path, const std::string& poppler_said) {
   const bool xref = poppler_said.find("xref") != std::string::npos ||
                     poppler_said.find("XRef") != std::string::npos;
-  return Status("pdf_unreadable", path + ": cannot open PDF (" +
-                                      (xref ? "damaged cross-reference table?"
-                                            : "damaged file or not a PDF?") +
-                                      ")");
+  return Status("pdf_unreadable",
+                path + ": cannot open PDF (" +
+                    (xref ? "damaged cross-reference table?" : "damaged file or not a PDF?") + ")");
 }
 
 // Text of one page. raw_order_layout emits the words in the order the PDF's content stream
@@ -71,15 +71,16 @@ Status Unreadable(const std::string& path, const std::string& poppler_said) {
 // columns and is meant for display, not for extraction.
 std::string PageText(const poppler::page& page) {
   std::string text = Utf8(page.text(poppler::rectf(), poppler::page::raw_order_layout));
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  // Raw mode ends every page with "\n\f"; pages are already separate here.
+  const std::size_t end = text.find_last_not_of("\n\f ");
+  text.resize(end == std::string::npos ? 0 : end + 1);
   return text;
 }
 
 bool HasText(const std::vector<Page>& pages) {
-  for (const Page& page : pages) {
-    if (page.text.find_first_not_of(" \t\n\f\r") != std::string::npos) return true;
-  }
-  return false;
+  return std::any_of(pages.begin(), pages.end(), [](const Page& page) {
+    return page.text.find_first_not_of(" \t\n\f\r") != std::string::npos;
+  });
 }
 
 Result<std::vector<Page>> ReadPages(const std::string& path, std::string_view bytes,

@@ -18,8 +18,7 @@ namespace uprx::extractors {
 // PDF page, numbered from 1; pages without text are kept (empty) so numbers stay true.
 // Errors: pdf_unreadable (poppler cannot load it, or it has no pages), pdf_encrypted (a password
 // is needed to open it), no_text_layer (pages but no text at all: a scan). Thread-safe.
-core::Result<std::vector<core::Page>> ReadPdfPages(const std::string& path,
-                                                   std::string_view bytes);
+core::Result<std::vector<core::Page>> ReadPdfPages(const std::string& path, std::string_view bytes);
 
 }  // namespace uprx::extractors
 

@@ -50,6 +50,12 @@ TEST(DocumentReader, EmptyFileIsAnError) {
   EXPECT_EQ(doc.status().message(), "empty.txt: file is empty");
 }
 
+TEST(DocumentReader, StandardInputIsNamedInMessages) {
+  auto doc = ReadDocument("-", "");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().message(), "<stdin>: file is empty");
+}
+
 TEST(DocumentReader, BinaryNoiseIsUnknown) {
   std::string noise;
   for (unsigned i = 0; i < 512; ++i) noise.push_back(static_cast<char>((i * 7919u + 13u) % 256u));
@@ -93,7 +99,13 @@ TEST(TextReader, ReadsPagesOfText) {
       {"form feed splits pages", "one\ftwo\fthree", {"one", "two", "three"}},
       {"final form feed opens no page", "one\ftwo\f", {"one", "two"}},
       {"empty page kept", "one\f\fthree", {"one", "", "three"}},
-      {"utf-16le", std::string("\xFF\xFE" "1\0" "4\0" "0\0.\0" "7\0\x0A\0\x0C\0\xE9\0", 18),
+      {"utf-16le",
+       std::string("\xFF\xFE"
+                   "1\0"
+                   "4\0"
+                   "0\0.\0"
+                   "7\0\x0A\0\x0C\0\xE9\0",
+                   18),
        {"140.7\n", "\xC3\xA9"}},
       {"utf-16be surrogate pair", std::string("\xFE\xFF\xD8\x3D\xDE\x00", 6), {"\xF0\x9F\x98\x80"}},
       {"utf-8 multibyte", "Klemen\xC4\x8Di\xC4\x8D", {"Klemen\xC4\x8Di\xC4\x8D"}},

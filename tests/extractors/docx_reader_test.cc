@@ -67,8 +67,8 @@ std::string Numbered(int num_id, int level, const std::string& text) {
 
 std::string Level(int level, int start, const std::string& format, const std::string& text) {
   return "<w:lvl w:ilvl=\"" + std::to_string(level) + "\"><w:start w:val=\"" +
-         std::to_string(start) + "\"/><w:numFmt w:val=\"" + format +
-         "\"/><w:lvlText w:val=\"" + text + "\"/></w:lvl>";
+         std::to_string(start) + "\"/><w:numFmt w:val=\"" + format + "\"/><w:lvlText w:val=\"" +
+         text + "\"/></w:lvl>";
 }
 
 std::string Num(int num_id, int abstract_id, const std::string& overrides = "") {
@@ -109,8 +109,8 @@ TEST(DocxReader, EmptyCellsKeepTheirColumn) {
 }
 
 TEST(DocxReader, NestedTableCellsJoinTheOuterCell) {
-  const std::string inner =
-      "<w:tbl><w:tr>" + Cell(P("a")) + Cell(P("b")) + "</w:tr><w:tr>" + Cell(P("c")) + "</w:tr></w:tbl>";
+  const std::string inner = "<w:tbl><w:tr>" + Cell(P("a")) + Cell(P("b")) + "</w:tr><w:tr>" +
+                            Cell(P("c")) + "</w:tr></w:tbl>";
   const std::string table =
       "<w:tbl><w:tr>" + Cell(P("outer") + inner) + Cell(P("z")) + "</w:tr></w:tbl>";
   EXPECT_EQ(Text(Docx(table)), "outer a b c\tz");
@@ -146,8 +146,7 @@ TEST(DocxReader, ContentControlsAreLookedThrough) {
 
 TEST(DocxReaderNumbering, MultiLevelListsResetDeeperLevels) {
   const std::string numbering = "<w:abstractNum w:abstractNumId=\"0\">" +
-                                Level(0, 1, "decimal", "%1.") +
-                                Level(1, 1, "lowerLetter", "(%2)") +
+                                Level(0, 1, "decimal", "%1.") + Level(1, 1, "lowerLetter", "(%2)") +
                                 Level(2, 1, "lowerRoman", "%3)") + "</w:abstractNum>" + Num(1, 0);
   const std::string body = Numbered(1, 0, "First") + Numbered(1, 1, "Sub") +
                            Numbered(1, 1, "Sub two") + Numbered(1, 2, "Deep") +
@@ -159,8 +158,8 @@ TEST(DocxReaderNumbering, MultiLevelListsResetDeeperLevels) {
 TEST(DocxReaderNumbering, RecommendationNumbersFromTwoLevels) {
   // How a list of recommendations "28.1 ... 28.3" can be numbered by Word.
   const std::string numbering = "<w:abstractNum w:abstractNumId=\"0\">" +
-                                Level(0, 28, "decimal", "%1.") +
-                                Level(1, 1, "decimal", "%1.%2") + "</w:abstractNum>" + Num(7, 0);
+                                Level(0, 28, "decimal", "%1.") + Level(1, 1, "decimal", "%1.%2") +
+                                "</w:abstractNum>" + Num(7, 0);
   const std::string table = "<w:tbl><w:tr>" + Cell(Numbered(7, 1, "Ratify ICCPR (Chile);")) +
                             Cell(P("Supported")) + "</w:tr><w:tr>" +
                             Cell(Numbered(7, 1, "Abolish (Spain);")) + Cell(P("Noted")) +
@@ -171,8 +170,8 @@ TEST(DocxReaderNumbering, RecommendationNumbersFromTwoLevels) {
 
 TEST(DocxReaderNumbering, InstancesOfOneDefinitionShareCounters) {
   const std::string numbering =
-      "<w:abstractNum w:abstractNumId=\"0\">" + Level(0, 1, "decimal", "%1.") +
-      "</w:abstractNum>" + Num(1, 0) + Num(2, 0) +
+      "<w:abstractNum w:abstractNumId=\"0\">" + Level(0, 1, "decimal", "%1.") + "</w:abstractNum>" +
+      Num(1, 0) + Num(2, 0) +
       Num(3, 0, "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride>") +
       Num(4, 0, "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"166\"/></w:lvlOverride>");
   const std::string body = Numbered(1, 0, "a") + Numbered(1, 0, "b") + Numbered(2, 0, "c") +
@@ -188,13 +187,12 @@ TEST(DocxReaderNumbering, FormatsBulletsAndNone) {
       "<w:abstractNum w:abstractNumId=\"0\">" + Level(0, 1, "bullet", "\xEF\x82\xB7") +
       Level(1, 1, "bullet", "-") + Level(2, 1, "none", "") + "</w:abstractNum>" + Num(1, 0) +
       "<w:abstractNum w:abstractNumId=\"1\">" + Level(0, 27, "upperLetter", "%1.") +
-      Level(1, 4, "upperRoman", "%2.") + Level(2, 9, "decimalZero", "%3") +
-      "</w:abstractNum>" + Num(2, 1);
+      Level(1, 4, "upperRoman", "%2.") + Level(2, 9, "decimalZero", "%3") + "</w:abstractNum>" +
+      Num(2, 1);
   const std::string body = Numbered(1, 0, "symbol") + Numbered(1, 1, "dash") +
-                           Numbered(1, 2, "none") + Numbered(2, 0, "AA") +
-                           Numbered(2, 1, "IV") + Numbered(2, 2, "zero") +
-                           Numbered(2, 2, "ten") + Numbered(0, 0, "numId 0 is off") +
-                           Numbered(99, 0, "unknown instance");
+                           Numbered(1, 2, "none") + Numbered(2, 0, "AA") + Numbered(2, 1, "IV") +
+                           Numbered(2, 2, "zero") + Numbered(2, 2, "ten") +
+                           Numbered(0, 0, "numId 0 is off") + Numbered(99, 0, "unknown instance");
   EXPECT_EQ(Text(Docx(body, numbering)),
             "\xE2\x80\xA2 symbol\n- dash\nnone\nAA. AA\nIV. IV\n09 zero\n10 ten\n"
             "numId 0 is off\nunknown instance");
@@ -220,8 +218,9 @@ TEST(DocxReaderNumbering, ParagraphStylesCarryNumbering) {
       "</w:style>";
   const std::string body = P("one", "<w:pStyle w:val=\"ListNum\"/>") +
                            P("two", "<w:pStyle w:val=\"ListNumBold\"/>") +
-                           P("off", "<w:pStyle w:val=\"ListNum\"/><w:numPr><w:numId w:val=\"0\"/>"
-                                    "</w:numPr>");
+                           P("off",
+                             "<w:pStyle w:val=\"ListNum\"/><w:numPr><w:numId w:val=\"0\"/>"
+                             "</w:numPr>");
   EXPECT_EQ(Text(Docx(body, numbering, styles)), "1) one\n2) two\noff");
 }
 
@@ -291,6 +290,17 @@ TEST(DocxReader, OtherNamespacePrefixesAreUnderstood) {
       "<ns0:document xmlns:ns0=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
       "<ns0:body><ns0:p><ns0:r><ns0:t>prefixed</ns0:t></ns0:r></ns0:p></ns0:body></ns0:document>";
   EXPECT_EQ(Text(MakeZip({{"word/document.xml", xml}})), "prefixed");
+}
+
+// Former bugs.
+
+TEST(DocxReader, CellParagraphsAreTrimmedBeforeJoining) {
+  // UPR20 Slovenia thematic list: "...(Croatia); " + "Source of position" gave two spaces.
+  const std::string table =
+      "<w:tbl><w:tr>" +
+      Cell(P("115.1 Take steps (Croatia); ") + P(" Source of position: A/HRC/28/15/Add.1")) +
+      "</w:tr></w:tbl>";
+  EXPECT_EQ(Text(Docx(table)), "115.1 Take steps (Croatia); Source of position: A/HRC/28/15/Add.1");
 }
 
 }  // namespace

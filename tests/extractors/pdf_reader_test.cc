@@ -42,9 +42,8 @@ std::string MakePdf(const std::vector<std::string>& contents, const std::string&
     pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
   }
   const std::size_t xref_offset = pdf.size();
-  return pdf + xref + "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R " + trailer_extra + " >>\nstartxref\n" + std::to_string(xref_offset) +
-         "\n%%EOF\n";
+  return pdf + xref + "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R " +
+         trailer_extra + " >>\nstartxref\n" + std::to_string(xref_offset) + "\n%%EOF\n";
 }
 
 std::string TextObject(const std::vector<std::string>& lines) {
@@ -54,8 +53,8 @@ std::string TextObject(const std::vector<std::string>& lines) {
 }
 
 TEST(PdfReader, ReadsLinesOfEachPage) {
-  const std::string pdf = MakePdf({TextObject({"115.1 Take further steps", "(Croatia);"}),
-                                   TextObject({"Second page"})});
+  const std::string pdf = MakePdf(
+      {TextObject({"115.1 Take further steps", "(Croatia);"}), TextObject({"Second page"})});
   auto doc = ReadDocument("report.pdf", pdf);
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   EXPECT_EQ(doc.value().format, core::Format::kPdf);
@@ -80,7 +79,9 @@ TEST(PdfReader, ConvertsTextToUtf8) {
   // \351 is e-acute in WinAnsiEncoding, \226 an en dash.
   auto pages = ReadPdfPages("r.pdf", MakePdf({TextObject({"Caf\\351 1\\2264"})}));
   ASSERT_TRUE(pages.ok()) << pages.status().ToString();
-  EXPECT_EQ(pages.value()[0].text, "Caf\xC3\xA9 1\xE2\x80\x93" "4");
+  EXPECT_EQ(pages.value()[0].text,
+            "Caf\xC3\xA9 1\xE2\x80\x93"
+            "4");
 }
 
 TEST(PdfReader, AcceptsJunkBeforeTheHeader) {
@@ -136,7 +137,8 @@ TEST(PdfReader, PagesTreeLostWithTheXrefIsUnreadable) {
   auto doc = ReadDocument("g0917123.pdf", pdf);
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().code(), "pdf_unreadable");
-  EXPECT_EQ(doc.status().message(), "g0917123.pdf: cannot open PDF (damaged cross-reference table?)");
+  EXPECT_EQ(doc.status().message(),
+            "g0917123.pdf: cannot open PDF (damaged cross-reference table?)");
 }
 
 TEST(PdfReader, ErrorMessagesAreOneLine) {
@@ -145,6 +147,15 @@ TEST(PdfReader, ErrorMessagesAreOneLine) {
     ASSERT_FALSE(doc.ok());
     EXPECT_EQ(doc.status().message().find('\n'), std::string::npos) << doc.status().message();
   }
+}
+
+// Former bugs.
+
+TEST(PdfReader, PagesDoNotEndWithPopplersFormFeed) {
+  // poppler's raw_order_layout text ends every page with "\n\f".
+  auto pages = ReadPdfPages("r.pdf", MakePdf({TextObject({"Only line"})}));
+  ASSERT_TRUE(pages.ok()) << pages.status().ToString();
+  EXPECT_EQ(pages.value()[0].text, "Only line");
 }
 
 }  // namespace
