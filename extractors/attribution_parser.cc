@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "extractors/patterns.h"
@@ -13,19 +14,25 @@ struct Group {
   std::size_t open, close;  // positions of '(' and its matching ')'
 };
 
-// Top-level balanced parenthesised groups.
+// Top-level balanced parenthesised groups. An opening parenthesis that is never closed is
+// ignored rather than swallowing the rest: "(OP- CRPD (Spain);" still ends with "(Spain)".
 std::vector<Group> FindGroups(std::string_view s) {
-  std::vector<Group> groups;
-  int depth = 0;
-  std::size_t open = 0;
+  std::vector<Group> pairs;
+  std::vector<std::size_t> open;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '(') {
-      if (depth++ == 0) open = i;
-    } else if (s[i] == ')' && depth > 0) {
-      if (--depth == 0) groups.push_back({open, i});
+      open.push_back(i);
+    } else if (s[i] == ')' && !open.empty()) {
+      pairs.push_back({open.back(), i});
+      open.pop_back();
     }
   }
-  return groups;
+  std::sort(pairs.begin(), pairs.end(), [](const Group& a, const Group& b) { return a.open < b.open; });
+  std::vector<Group> top;
+  for (const Group& g : pairs) {
+    if (top.empty() || g.open > top.back().close) top.push_back(g);
+  }
+  return top;
 }
 
 std::string_view Trim(std::string_view s, std::string_view chars = " \t\n") {
@@ -41,35 +48,12 @@ bool HasLetter(std::string_view s) {
   return false;
 }
 
-// Only separators between two groups: they attribute the same clause.
-bool OnlySeparators(std::string_view s) {
-  s = Trim(s, " ,;");
-  return s.empty() || s == "and";
-}
-
 // A per-State running number after the name ("(Canada 4)" in A/HRC/16/18 Lebanon 2011) is
 // not part of the name.
 std::string_view WithoutRunningNumber(std::string_view s) {
   s = Trim(s, " .;,");
   while (!s.empty() && std::isdigit(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return Trim(s, " .;,");
-}
-
-// Splits "A, B and C" into names; empty pieces are dropped.
-std::vector<std::string_view> SplitList(std::string_view s) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= s.size(); ++i) {
-    const bool comma = i < s.size() && (s[i] == ',' || s[i] == ';');
-    const bool and_word = i + 5 <= s.size() && s.substr(i, 5) == " and ";
-    if (i == s.size() || comma || and_word) {
-      std::string_view piece = Trim(s.substr(start, i - start));
-      if (!piece.empty()) parts.push_back(piece);
-      start = i + (and_word ? 5 : 1);
-      if (and_word) i += 4;
-    }
-  }
-  return parts;
 }
 
 std::string CollapseSpace(std::string_view s) {
@@ -106,66 +90,96 @@ void AddOnce(std::vector<AttributedState>& states, AttributedState s) {
 std::vector<AttributedState> AttributionParser::ResolveGroup(std::string_view content) const {
   const std::string whole = CollapseSpace(WithoutRunningNumber(content));
   if (auto s = states_.Resolve(whole)) return {{whole, s}};
+  // A list: the longest run of words that names a State, then the next, with commas and "and"
+  // between them. Longest first keeps "United Kingdom of Great Britain and Northern Ireland"
+  // and "Bosnia and Herzegovina" whole, and reads "Chile Egypt" (A/HRC/23/10) as two.
+  std::vector<std::string> words;
+  for (std::size_t pos = 0; pos < whole.size();) {
+    std::size_t end = whole.find_first_of(" ,;", pos);
+    if (end == std::string::npos) end = whole.size();
+    if (end > pos) words.push_back(whole.substr(pos, end - pos));
+    pos = end + 1;
+  }
   std::vector<AttributedState> out;
-  for (std::string_view piece : SplitList(whole)) {
-    piece = WithoutRunningNumber(piece);
-    auto s = states_.Resolve(piece);
-    if (!s) return {};
-    out.push_back({std::string(piece), s});
+  for (std::size_t i = 0; i < words.size();) {
+    if (words[i] == "and") {
+      ++i;
+      continue;
+    }
+    std::size_t best = 0;
+    std::optional<StateRecord> found;
+    std::string name;
+    for (std::size_t j = i + 1; j <= words.size() && j <= i + 10; ++j) {
+      std::string candidate;
+      for (std::size_t k = i; k < j; ++k) candidate += (k > i ? " " : "") + words[k];
+      if (auto s = states_.Resolve(WithoutRunningNumber(candidate))) {
+        best = j;
+        found = s;
+        name = candidate;
+      }
+    }
+    if (!found) return {};
+    out.push_back({name, found});
+    i = best;
   }
   return out;
 }
 
-// True when the group sits inside a sentence: what follows is a slash or a lower-case word,
-// not a separator or the next clause. "joining (Algeria)/sign and ratify (Egypt)/..."
-// (A/HRC/14/15) and "the Convention (Argentina, Croatia) as soon as possible (France);"
-// (A/HRC/12/17) name States mid-sentence; the clause ends at the next attribution.
-bool InsideSentence(std::string_view after) {
-  after = Trim(after, " ");
-  if (after.empty()) return false;
-  return after.front() == '/' || std::islower(static_cast<unsigned char>(after.front()));
+namespace {
+
+// Whether the text between two attributions starts a new recommendation (after ";" or ".",
+// with a capital letter, or with a "(b)" letter) or continues the same sentence (", and
+// finalize ...", "in compliance with ...", "/sign and ratify ...").
+bool StartsNewSentence(std::string_view piece) {
+  std::string_view t = Trim(piece, " ");
+  if (!t.empty() && (t.front() == ';' || t.front() == '.')) return true;
+  t = Trim(t, " ;,.");
+  if (t.empty()) return false;
+  if (t.front() == '(' && t.size() > 2 && std::islower(static_cast<unsigned char>(t[1]))) {
+    return true;
+  }
+  return std::isupper(static_cast<unsigned char>(t.front())) != 0;
 }
 
+}  // namespace
+
+// A State is taken to have made the whole sentence it is named in. In "Establish an NHRC
+// (South Africa) in compliance with the Paris Principles (Portugal), and finalize the bill
+// (Egypt);" (A/HRC/10/71) and "Consider ratifying (Mauritius)/ratify (Argentina) as soon as
+// possible (France) the Optional Protocol ... (United Kingdom);" (A/HRC/13/10 Portugal 2009)
+// each State's words only make sense with the rest of the sentence. A new sentence (after ";"
+// or ".", a capital letter, or a "(b)" letter) is a separate recommendation: "Ratify X
+// (Ukraine); Increase efforts towards Y (Slovakia);".
 Attribution AttributionParser::Parse(std::string_view text) const {
   Attribution out;
-  std::size_t clause_start = 0;  // where the current clause's text begins
-  std::size_t last_end = 0;      // just after the last attribution group
-  bool open_clause = false;      // the last attribution's clause may take more groups
-  std::string pending_text;      // clause text so far, inline State groups cut out
-  std::vector<AttributedState> pending_states;  // States named inside the current clause
+  std::string sentence;  // the current sentence so far, State groups cut out
+  std::vector<AttributedState> sentence_states;
+  std::size_t chunk = 0;  // start of the text not yet consumed
+  auto close_sentence = [&] {
+    if (sentence_states.empty()) return;
+    out.clauses.push_back({CleanClause(sentence), std::move(sentence_states)});
+    sentence.clear();
+    sentence_states.clear();
+  };
   for (const Group& g : FindGroups(text)) {
     auto states = ResolveGroup(text.substr(g.open + 1, g.close - g.open - 1));
     if (states.empty()) continue;
-    if (InsideSentence(text.substr(g.close + 1))) {
-      pending_text += text.substr(clause_start, g.open - clause_start);
-      for (auto& s : states) AddOnce(pending_states, std::move(s));
-      clause_start = g.close + 1;
-      open_clause = false;
-      continue;
-    }
-    if (open_clause && OnlySeparators(text.substr(last_end, g.open - last_end))) {
-      for (auto& s : states) AddOnce(out.clauses.back().states, std::move(s));
-    } else {
-      pending_text += text.substr(clause_start, g.open - clause_start);
-      Clause c{CleanClause(pending_text), std::move(pending_states)};
-      for (auto& s : states) AddOnce(c.states, std::move(s));
-      out.clauses.push_back(std::move(c));
-      pending_text.clear();
-      pending_states.clear();
-    }
-    last_end = clause_start = g.close + 1;
-    open_clause = true;
+    const std::string_view piece = text.substr(chunk, g.open - chunk);
+    out.text += piece;
+    chunk = g.close + 1;
+    if (!sentence_states.empty() && StartsNewSentence(piece)) close_sentence();
+    sentence += piece;
+    for (auto& s : states) AddOnce(sentence_states, std::move(s));
   }
-  pending_text += text.substr(clause_start);
-  std::string_view rest = Trim(pending_text, " ;,.:)");
-  if (!pending_states.empty()) {
-    out.clauses.push_back({CleanClause(pending_text), std::move(pending_states)});
-  } else if (HasLetter(rest)) {
-    if (out.clauses.empty()) {
-      out.clauses.push_back({CleanClause(text), {}});
-    } else {
-      out.trailing = CollapseSpace(rest);
-    }
+  const std::string_view rest = text.substr(chunk);
+  // Words after the last State but before the sentence ends still belong to it when they
+  // continue it in lower case ("Ratify CED (France) as soon as possible").
+  close_sentence();
+  out.text = CleanClause(out.text + std::string(rest));
+  if (out.clauses.empty()) {
+    out.clauses.push_back({out.text, {}});
+  } else if (HasLetter(Trim(rest, " ;,.:)"))) {
+    out.trailing = CollapseSpace(Trim(rest, " ;,.:)"));
   }
   return out;
 }

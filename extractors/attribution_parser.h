@@ -31,7 +31,8 @@ struct Clause {
 };
 
 struct Attribution {
-  std::vector<Clause> clauses;  // in text order; a clause without States may come last
+  std::string text;             // the whole item without its State groups
+  std::vector<Clause> clauses;  // in text order; one clause without States when none is named
   // Text after the last attribution that is more than punctuation (kept, and reported).
   std::string trailing;
 };

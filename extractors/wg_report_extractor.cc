@@ -295,9 +295,8 @@ core::Recommendation MakeRecommendation(const Block& b, const core::NormalizedTe
   const Attribution a = attribution.Parse(b.text);
   int clauses_with_states = 0;
   for (const Clause& c : a.clauses) clauses_with_states += c.states.empty() ? 0 : 1;
+  r.text = a.text;
   for (const Clause& c : a.clauses) {
-    if (!r.text.empty()) r.text += "; ";
-    r.text += c.text;
     for (const AttributedState& s : c.states) {
       core::StateRef ref;
       ref.as_written = s.as_written;
@@ -314,7 +313,6 @@ core::Recommendation MakeRecommendation(const Block& b, const core::NormalizedTe
     }
   }
   if (!a.trailing.empty()) {
-    r.text += " " + a.trailing;
     diags.push_back({"info", "trailing_text", info.symbol, page,
                      r.number + ": text after the last recommending State kept: \"" +
                          a.trailing.substr(0, 80) + "\""});

@@ -38,6 +38,21 @@ TEST(AttributionParser, NamesWithParenthesesAreOneGroup) {
          {{"Abolish the death penalty", {"IRN", "VEN"}}}, ""});
 }
 
+TEST(AttributionParser, ListsInsideOneGroupMatchLongestNames) {
+  Check({"Ratify CED (Spain, France, United Kingdom of Great Britain and Northern Ireland);",
+         {{"Ratify CED", {"ESP", "FRA", "GBR"}}}, ""});
+  Check({"Ratify CED (Germany, Bosnia and Herzegovina, Azerbaijan);",
+         {{"Ratify CED", {"DEU", "BIH", "AZE"}}}, ""});
+  // A/HRC/23/10 (Luxembourg 2013) omits a comma.
+  Check({"Ratify CED (Belarus, Chile Egypt, Guatemala);",
+         {{"Ratify CED", {"BLR", "CHL", "EGY", "GTM"}}}, ""});
+}
+
+TEST(AttributionParser, UnclosedParenthesisDoesNotHideTheState) {
+  Check({"Ratify CRPD and its Optional Protocol (OP- CRPD (Spain);",
+         {{"Ratify CRPD and its Optional Protocol (OP- CRPD", {"ESP"}}}, ""});
+}
+
 TEST(AttributionParser, ListsInsideOneGroup) {
   Check({"Adopt measures against domestic violence (Italy, Mexico).",
          {{"Adopt measures against domestic violence", {"ITA", "MEX"}}}, ""});
@@ -66,13 +81,28 @@ TEST(AttributionParser, StatesNamedMidSentenceJoinTheirClause) {
   // A/HRC/12/17 (Slovakia 2009), item 3.
   Check({"Ratify CED (Argentina, Croatia) as soon as possible (France);",
          {{"Ratify CED as soon as possible", {"ARG", "HRV", "FRA"}}}, ""});
-  Check({"Ratify CED (France) as soon as possible", {{"Ratify CED as soon as possible", {"FRA"}}},
+  // A/HRC/10/71 (Burundi 2009), item 4: one sentence, four States.
+  Check({"Establish a commission (South Africa, Malaysia) in compliance with the Paris "
+         "Principles (Portugal, Egypt) with a strong mandate (Portugal), and finalize the bill "
+         "(Egypt);",
+         {{"Establish a commission in compliance with the Paris Principles with a strong "
+           "mandate, and finalize the bill",
+           {"ZAF", "MYS", "PRT", "EGY"}}},
+         ""});
+  // A/HRC/13/10 (Portugal 2009): the object comes after every State.
+  Check({"Consider ratifying (Mauritius)/ratify (Argentina) as soon as possible (France) the "
+         "Optional Protocol (United Kingdom);",
+         {{"Consider ratifying/ratify as soon as possible the Optional Protocol",
+           {"MUS", "ARG", "FRA", "GBR"}}},
          ""});
 }
 
 TEST(AttributionParser, TextAfterTheLastStateIsReported) {
   Check({"Ratify CED (France). As soon as possible", {{"Ratify CED", {"FRA"}}},
          "As soon as possible"});
+  Check({"Ratify CED (France) as soon as possible",
+         {{"Ratify CED", {"FRA"}}},
+         "as soon as possible"});
 }
 
 TEST(AttributionParser, NoStateGivesOneClauseWithoutStates) {
