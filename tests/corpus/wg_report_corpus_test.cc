@@ -130,15 +130,25 @@ TEST(Slovenia, CycleThreeHasASupportedAndAPendingParagraph) {
                                                             {122, {"pending"}}}));
 }
 
-TEST(Slovenia, CyclesOneAndTwoMatchUprInfoRowCounts) {
+TEST(Slovenia, CountsAgreeWithTheReviewsOtherDocuments) {
   CORPUS_OR_SKIP();
-  // UPR Info: 106 rows for Slovenia's WG session 7 review, 180 for session 20.
-  const auto c1 = Extract("slovenia/c1/g1012049.pdf");
-  EXPECT_EQ(c1.info.symbol, "A/HRC/14/15");
-  EXPECT_EQ(Pairs(c1), 106u);
-  const auto c2 = Extract("slovenia/c2/g1423930.pdf");
-  EXPECT_EQ(c2.info.symbol, "A/HRC/28/15");
-  EXPECT_EQ(Pairs(c2), 180u);
+  // c1: the addendum A/HRC/14/15/Add.1 answers items 1-97 of paragraph 111. c2 and c3: the
+  // OHCHR thematic lists hold 163 and 215 rows.
+  const struct {
+    const char* file;
+    const char* symbol;
+    std::size_t count;
+  } kCases[] = {{"slovenia/c1/g1012049.pdf", "A/HRC/14/15", 97},
+                {"slovenia/c2/g1423930.pdf", "A/HRC/28/15", 163},
+                {"slovenia/c3/g1934994.pdf", "A/HRC/43/15", 215}};
+  for (const auto& c : kCases) {
+    const auto d = Extract(c.file);
+    EXPECT_EQ(d.info.symbol, c.symbol);
+    EXPECT_EQ(d.recommendations.size(), c.count) << c.file;
+    for (const auto& r : d.recommendations) {
+      EXPECT_FALSE(r.recommending_states.empty()) << c.file << " " << r.number;
+    }
+  }
 }
 
 TEST(NotOutcomeDocuments, AreNamedAndProduceNoRecommendations) {
