@@ -10,6 +10,9 @@
 namespace uprx::extractors {
 namespace {
 
+// A clause of fewer words than this that starts in lower case refers back to the one before.
+constexpr long kShortClauseWords = 7;
+
 struct Group {
   std::size_t open, close;  // positions of '(' and its matching ')'
 };
@@ -93,11 +96,15 @@ std::vector<AttributedState> AttributionParser::ResolveGroup(std::string_view co
   // A list: the longest run of words that names a State, then the next, with commas and "and"
   // between them. Longest first keeps "United Kingdom of Great Britain and Northern Ireland"
   // and "Bosnia and Herzegovina" whole, and reads "Chile Egypt" (A/HRC/23/10) as two.
+  // Footnote marks stuck to names are dropped: "(New Zealand, Chile,1 China,2 Mexico3)"
+  // (A/HRC/13/5 Norway 2009).
   std::vector<std::string> words;
   for (std::size_t pos = 0; pos < whole.size();) {
     std::size_t end = whole.find_first_of(" ,;", pos);
     if (end == std::string::npos) end = whole.size();
-    if (end > pos) words.push_back(whole.substr(pos, end - pos));
+    std::string word = whole.substr(pos, end - pos);
+    while (!word.empty() && std::isdigit(static_cast<unsigned char>(word.back()))) word.pop_back();
+    if (!word.empty()) words.push_back(std::move(word));
     pos = end + 1;
   }
   std::vector<AttributedState> out;
@@ -157,7 +164,17 @@ Attribution AttributionParser::Parse(std::string_view text) const {
   std::size_t chunk = 0;  // start of the text not yet consumed
   auto close_sentence = [&] {
     if (sentence_states.empty()) return;
-    out.clauses.push_back({CleanClause(sentence), std::move(sentence_states)});
+    const std::string_view raw = Trim(sentence, " ;,.");
+    const bool lettered = raw.size() > 2 && raw.front() == '(' &&
+                          std::islower(static_cast<unsigned char>(raw[1]));
+    std::string clause = CleanClause(sentence);
+    // A short clause after ";" leans on the one before: "Accede to OP-CAT (Czech Republic);
+    // consider its ratification (United Kingdom, Argentina);" (A/HRC/12/4 Belize 2009).
+    if (!lettered && !out.clauses.empty() && std::count(clause.begin(), clause.end(), ' ') < kShortClauseWords &&
+        std::islower(static_cast<unsigned char>(clause.front()))) {
+      clause = out.clauses.back().text + "; " + clause;
+    }
+    out.clauses.push_back({std::move(clause), std::move(sentence_states)});
     sentence.clear();
     sentence_states.clear();
   };
@@ -171,7 +188,8 @@ Attribution AttributionParser::Parse(std::string_view text) const {
     sentence += piece;
     for (auto& s : states) AddOnce(sentence_states, std::move(s));
   }
-  const std::string_view rest = text.substr(chunk);
+  std::string_view rest = text.substr(chunk);
+  if (Trim(rest, " ;,.:)0123456789").empty()) rest = {};  // a footnote mark: "(Uruguay);1"
   // Words after the last State but before the sentence ends still belong to it when they
   // continue it in lower case ("Ratify CED (France) as soon as possible").
   close_sentence();

@@ -235,10 +235,21 @@ bool SectionParser::Accept(std::size_t i, const Candidate& c) {
 
 std::vector<Block> SectionParser::Parse(std::size_t first_line, std::size_t end_line) {
   end_line_ = end_line;
+  int footnote_page = 0;
   for (std::size_t i = first_line; i < end_line && !stop_; ++i) {
     if (RE2::FullMatch(lines_[i].text, p_.Get("section_noise"))) continue;
+    const int page = norm_.map.Locate(lines_[i].begin).page;
+    if (footnote_page == page) continue;
+    footnote_page = 0;
     auto c = CandidateAt(i);
     if (c && Accept(i, *c)) continue;
+    // A bare number that is not the next label opens a footnote, which runs to the end of the
+    // page: "1\nThe recommendation as read during the interactive dialogue: ... (Uruguay)."
+    // (A/HRC/15/14 Guyana 2010) must not become part of the item above it.
+    if (c && c->kind == LabelKind::kBare && c->rest == lines_[i].text.size()) {
+      footnote_page = page;
+      continue;
+    }
     if (blocks_.empty()) continue;  // heading lines before the first paragraph
     Block& b = blocks_.back();
     b.text += ' ';

@@ -48,6 +48,21 @@ TEST(AttributionParser, ListsInsideOneGroupMatchLongestNames) {
          {{"Ratify CED", {"BLR", "CHL", "EGY", "GTM"}}}, ""});
 }
 
+TEST(AttributionParser, FootnoteMarksOnNamesAreDropped) {
+  // A/HRC/13/5 (Norway 2009).
+  Check({"Ratify CED (New Zealand, Chile,1 China,2 Mexico3);",
+         {{"Ratify CED", {"NZL", "CHL", "CHN", "MEX"}}}, ""});
+}
+
+TEST(AttributionParser, AShortClauseAfterASemicolonLeansOnTheOneBefore) {
+  // A/HRC/12/4 (Belize 2009), item 6.
+  Check({"Accede to OP-CAT (Czech Republic); consider its ratification (United Kingdom, "
+         "Argentina);",
+         {{"Accede to OP-CAT", {"CZE"}},
+          {"Accede to OP-CAT; consider its ratification", {"GBR", "ARG"}}},
+         ""});
+}
+
 TEST(AttributionParser, UnclosedParenthesisDoesNotHideTheState) {
   Check({"Ratify CRPD and its Optional Protocol (OP- CRPD (Spain);",
          {{"Ratify CRPD and its Optional Protocol (OP- CRPD", {"ESP"}}}, ""});
