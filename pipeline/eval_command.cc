@@ -137,21 +137,23 @@ std::string Cell(std::string text) {
 }
 
 void WritePerReport(std::ostream& out, const std::vector<ReviewScore>& scores) {
-  out << "file\tsur\twg_session\tgold\tpredicted\tmatched\trecall\tprecision\tmatched_dice\n";
+  out << "file\tsur\twg_session\tgold\tpredicted\tmatched\trecall\tprecision\tmatched_dice"
+         "\tsplit_covered\tsplit_aware_recall\n";
   for (const ReviewScore& s : scores) {
     out << Cell(s.file) << '\t' << s.sur << '\t' << Session(s) << '\t' << s.gold << '\t'
         << s.predicted << '\t' << s.matched << '\t' << Figure(s.recall()) << '\t'
-        << Figure(s.precision()) << '\t' << Figure(s.mean_matched_dice()) << '\n';
+        << Figure(s.precision()) << '\t' << Figure(s.mean_matched_dice()) << '\t' << s.split_covered
+        << '\t' << Figure(s.split_aware_recall()) << '\n';
   }
 }
 
 void WriteItems(std::ostream& out, const ReviewScore& s, const char* kind,
                 const std::vector<UnmatchedItem>& items) {
   for (const UnmatchedItem& item : items) {
-    out << kind << '\t' << Cell(s.file) << '\t' << s.sur << '\t' << Session(s) << '\t'
-        << Cell(item.state) << '\t' << Cell(item.id) << '\t' << Cell(item.text) << '\t'
-        << Figure(item.best_similarity) << '\t' << Cell(item.best_state) << '\t'
-        << Cell(item.best_text) << '\n';
+    out << (item.split ? "gold_split" : kind) << '\t' << Cell(s.file) << '\t' << s.sur << '\t'
+        << Session(s) << '\t' << Cell(item.state) << '\t' << Cell(item.id) << '\t'
+        << Cell(item.text) << '\t' << Figure(item.best_similarity) << '\t' << Cell(item.best_state)
+        << '\t' << Cell(item.best_text) << '\n';
   }
 }
 
@@ -183,6 +185,14 @@ void PrintText(const EvalSummary& m, double threshold) {
               Percent(m.complete, m.reviews_scored));
   std::printf("  %-30s %.4f (1: same words; lower: texts longer or shorter than UPR Info's)\n",
               "mean Dice of matched texts", m.mean_matched_dice);
+  std::printf(
+      "\nSplit-aware (a gold row also counts when a matched pair of the same State contains\n"
+      "its words: UPR Info split one printed recommendation into several rows)\n");
+  std::printf("  %-30s %zu\n", "gold rows split from a match", m.split_covered);
+  std::printf("  %-30s %.4f\n", "split-aware recall", m.split_aware_recall);
+  std::printf("  %-30s %zu of %zu (%.1f%%)\n", "reviews split-aware >= 0.98",
+              m.complete_split_aware, m.reviews_scored,
+              Percent(m.complete_split_aware, m.reviews_scored));
   std::printf("\nWorst reports (lowest F1):\n  %-7s %-9s %5s %5s %7s  %-4s %-7s %s\n", "recall",
               "precision", "gold", "pred", "matched", "sur", "session", "file");
   for (const ReviewScore* s : m.worst) {
@@ -221,6 +231,9 @@ void PrintJson(const EvalSummary& m, double threshold) {
                       {"complete_recall", kCompleteRecall},
                       {"reviews_complete", m.complete},
                       {"share_complete", Percent(m.complete, m.reviews_scored) / 100.0},
+                      {"split_covered", m.split_covered},
+                      {"split_aware_recall", m.split_aware_recall},
+                      {"reviews_complete_split_aware", m.complete_split_aware},
                       {"worst", nlohmann::json::array()},
                       {"without_gold", nlohmann::json::array()}};
   for (const ReviewScore* s : m.worst) j["worst"].push_back(ReviewJson(*s));

@@ -437,7 +437,11 @@ class ReviewMatcher {
 
   void Unmatched(ReviewScore& score) const {
     for (std::size_t j = 0; j < gold_.rows.size(); ++j) {
-      if (!gold_match_[j]) score.unmatched_gold.push_back(UnmatchedGoldItem(j));
+      if (gold_match_[j]) continue;
+      UnmatchedItem item = UnmatchedGoldItem(j);
+      item.split = CoveredByMatchedPair(j);
+      score.split_covered += item.split;
+      score.unmatched_gold.push_back(std::move(item));
     }
     for (std::size_t i = 0; i < review_.pairs.size(); ++i) {
       if (!pred_match_[i]) score.unmatched_predicted.push_back(UnmatchedPredictedItem(i));
@@ -462,6 +466,15 @@ class ReviewMatcher {
       }
     }
     return out;
+  }
+
+  bool CoveredByMatchedPair(std::size_t j) const {
+    auto same = pred_by_state_.find(gold_.rows[j].state_key);
+    if (same == pred_by_state_.end()) return false;
+    for (std::size_t i : same->second) {
+      if (pred_match_[i] && Compare(i, j).coverage + 1e-9 >= threshold_) return true;
+    }
+    return false;
   }
 
   UnmatchedItem UnmatchedGoldItem(std::size_t j) const {
@@ -662,6 +675,11 @@ std::optional<double> ReviewScore::recall() const {
   return static_cast<double>(matched) / static_cast<double>(gold);
 }
 
+std::optional<double> ReviewScore::split_aware_recall() const {
+  if (gold == 0) return std::nullopt;
+  return static_cast<double>(matched + split_covered) / static_cast<double>(gold);
+}
+
 std::optional<double> ReviewScore::precision() const {
   if (predicted == 0 || !has_gold) return std::nullopt;
   return static_cast<double>(matched) / static_cast<double>(predicted);
@@ -707,7 +725,9 @@ EvalSummary Summarize(const std::vector<ReviewScore>& scores, std::size_t worst_
     summary.gold += s.gold;
     summary.predicted += s.predicted;
     summary.matched += s.matched;
+    summary.split_covered += s.split_covered;
     if (s.recall().value_or(0) >= kCompleteRecall) ++summary.complete;
+    if (s.split_aware_recall().value_or(0) >= kCompleteRecall) ++summary.complete_split_aware;
   }
   summary.reviews_scored = scored.size();
   double dice_sum = 0;
@@ -718,6 +738,7 @@ EvalSummary Summarize(const std::vector<ReviewScore>& scores, std::size_t worst_
     return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
   };
   summary.micro_recall = share(summary.matched, summary.gold);
+  summary.split_aware_recall = share(summary.matched + summary.split_covered, summary.gold);
   summary.micro_precision = share(summary.matched, summary.predicted);
   std::stable_sort(scored.begin(), scored.end(), [](const ReviewScore* a, const ReviewScore* b) {
     if (a->f1() != b->f1()) return a->f1() < b->f1();

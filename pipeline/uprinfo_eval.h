@@ -170,6 +170,7 @@ struct UnmatchedItem {
   double best_similarity = 0;
   std::string best_state;
   std::string best_text;
+  bool split = false;  // gold only: covered by a matched pair of the same State (see below)
 };
 
 struct ReviewScore {
@@ -181,9 +182,15 @@ struct ReviewScore {
   // Sum of the token Dice of the matched pairs: coverage forgives a predicted text that is too
   // long (an unsplit multi-State item, two items run together), Dice shows it.
   double matched_dice_sum = 0;
+  // Unmatched gold rows whose words a same-State pair contains although that pair matched
+  // another row: UPR Info split one printed recommendation into several rows for one State
+  // ("Ratify OP-CAT and CED (Uruguay)" -> one row per treaty). Strict recall leaves them out;
+  // split-aware recall counts them.
+  std::size_t split_covered = 0;
   std::vector<UnmatchedItem> unmatched_gold, unmatched_predicted;
 
   std::optional<double> recall() const;             // nullopt when there is no gold pair
+  std::optional<double> split_aware_recall() const;  // (matched + split_covered) / gold
   std::optional<double> precision() const;          // nullopt without predicted pairs or gold
   double f1() const;                                // 0 when either is missing
   std::optional<double> mean_matched_dice() const;  // nullopt when nothing matched
@@ -208,6 +215,9 @@ struct EvalSummary {
   std::vector<const ReviewScore*> without_gold;  // reported, not scored
   std::size_t gold = 0, predicted = 0, matched = 0;
   double micro_recall = 0, micro_precision = 0;
+  std::size_t split_covered = 0;
+  double split_aware_recall = 0;
+  std::size_t complete_split_aware = 0;  // reviews with split-aware recall >= kCompleteRecall
   double mean_matched_dice = 0;           // over all matched pairs
   std::size_t complete = 0;               // reviews with recall >= kCompleteRecall
   std::vector<const ReviewScore*> worst;  // lowest F1 first, at most `worst_count`

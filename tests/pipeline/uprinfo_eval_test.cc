@@ -288,6 +288,23 @@ TEST_F(UprInfoMatch, AcceptsAGoldTextThatUprInfoShortened) {
   EXPECT_EQ(s.matched, 1u);
 }
 
+TEST_F(UprInfoMatch, SplitAwareRecallCountsRowsUprInfoCutFromOneRecommendation) {
+  const ReviewScore s = ScoreOf(
+      {Row("Cambodia", "Ratify the Optional Protocol to CAT", "Uruguay", 18),
+       Row("Cambodia", "Ratify CED", "Uruguay", 18), Row("Cambodia", "Ratify CED", "Chile", 18)},
+      Rec("1", "Ratify the Optional Protocol to CAT and CED", State("Uruguay")));
+  EXPECT_EQ(s.matched, 1u);
+  EXPECT_EQ(s.split_covered, 1u);  // Uruguay's second row; Chile's row is a real miss
+  EXPECT_NEAR(*s.recall(), 1.0 / 3.0, 1e-9);
+  EXPECT_NEAR(*s.split_aware_recall(), 2.0 / 3.0, 1e-9);
+}
+
+TEST_F(UprInfoMatch, SplitAwareRecallNeedsTheCoveringPairToHaveMatched) {
+  const ReviewScore s = ScoreOf({Row("Cambodia", "Ratify CED", "Uruguay", 18)},
+                                Rec("1", "Abolish the death penalty", State("Uruguay")));
+  EXPECT_EQ(s.split_covered, 0u);
+}
+
 TEST_F(UprInfoMatch, RejectsATruncatedExtraction) {
   const ReviewScore s =
       ScoreOf({Row("Cambodia", "Sign and ratify the Optional Protocol to CAT", "France", 18)},
