@@ -11,18 +11,47 @@ bool IsDigit(char ch) { return std::isdigit(static_cast<unsigned char>(ch)) != 0
 bool IsLower(char ch) { return std::islower(static_cast<unsigned char>(ch)) != 0; }
 bool IsUpper(char ch) { return std::isupper(static_cast<unsigned char>(ch)) != 0; }
 
-// Reads a "(x)" letter marker at pos; returns its letters, or "" when there is none.
-std::string LetterAt(std::string_view s, std::size_t& pos) {
+// Reads a "(x)" letter marker at pos, or a list "(a, d)" (A/HRC/11/29 Jordan 2009); returns
+// the letters, or nothing when there is no marker.
+std::vector<std::string> LettersAt(std::string_view s, std::size_t& pos) {
   std::size_t p = pos;
-  if (p >= s.size() || s[p] != '(') return "";
+  if (p >= s.size() || s[p] != '(') return {};
   ++p;
-  while (p < s.size() && s[p] == ' ') ++p;
-  std::string letters;
-  while (p < s.size() && IsLower(s[p]) && letters.size() < 3) letters.push_back(s[p++]);
-  while (p < s.size() && s[p] == ' ') ++p;
-  if (letters.empty() || letters.size() > 2 || p >= s.size() || s[p] != ')') return "";
+  std::vector<std::string> letters;
+  while (p < s.size()) {
+    while (p < s.size() && s[p] == ' ') ++p;
+    std::string l;
+    while (p < s.size() && IsLower(s[p]) && l.size() < 3) l.push_back(s[p++]);
+    if (l.empty() || l.size() > 2) return {};
+    letters.push_back(l);
+    while (p < s.size() && s[p] == ' ') ++p;
+    if (p < s.size() && s[p] == ',') {
+      ++p;
+      continue;
+    }
+    if (p < s.size() && s[p] == ')') break;
+    return {};
+  }
+  if (p >= s.size()) return {};
   pos = p + 1;
   return letters;
+}
+
+// The position of the sub-item marker of `letter` in a dialogue paragraph at or after `from`:
+// "(b)", or "b)" standing after a space (A/HRC/11/23 Saudi Arabia 2009 prints "a) take ...").
+std::size_t FindMarker(std::string_view para, std::string_view letter, std::size_t from,
+                       std::size_t* length) {
+  const std::string paren = "(" + std::string(letter) + ")";
+  const std::string bare = " " + std::string(letter) + ")";
+  const std::size_t a = para.find(paren, from);
+  const std::size_t b = para.find(bare, from);
+  if (a != std::string_view::npos && (b == std::string_view::npos || a <= b)) {
+    *length = paren.size();
+    return a;
+  }
+  if (b == std::string_view::npos) return std::string_view::npos;
+  *length = bare.size();
+  return b;
 }
 
 // Scans one list after "paragraph(s)": numbers, letters in parentheses, and the separators
@@ -43,10 +72,11 @@ void ScanList(std::string_view s, std::size_t pos, std::vector<DialogueReference
       while (pos < s.size() && IsDigit(s[pos])) current = current * 10 + (s[pos++] - '0');
       whole = true;
       last_letter.clear();
-    } else if (std::string l = LetterAt(s, pos); !l.empty() && current > 0) {
-      const bool roman_sub = (l == "i" || l == "ii" || l == "iii" || l == "iv") &&
-                             !last_letter.empty() && last_letter != "h";
-      if (!roman_sub) {
+    } else if (auto letters = LettersAt(s, pos); !letters.empty() && current > 0) {
+      for (const std::string& l : letters) {
+        const bool roman_sub = (l == "i" || l == "ii" || l == "iii" || l == "iv") &&
+                               !last_letter.empty() && last_letter != "h";
+        if (roman_sub) continue;
         out.push_back({current, l});
         last_letter = l;
       }
@@ -101,8 +131,9 @@ std::vector<DialogueReference> ParseDialogueReferences(std::string_view text,
 }
 
 DialogueIndex::DialogueIndex(const core::NormalizedText& text, std::size_t dialogue_end,
-                             const StateResolver& states, const Patterns& patterns)
-    : text_(text), states_(states), patterns_(patterns) {
+                             const StateResolver& states, const Patterns& patterns,
+                             std::string sur_iso3)
+    : text_(text), states_(states), patterns_(patterns), sur_iso3_(std::move(sur_iso3)) {
   // Paragraph labels in sequence (1., 2., ...), so the table of contents and wrapped numbers
   // are not taken for paragraphs.
   int last = 0;
@@ -125,6 +156,38 @@ DialogueIndex::DialogueIndex(const core::NormalizedText& text, std::size_t dialo
   }
 }
 
+// The State speaking: the first State named in the paragraph's first sentence other than the
+// State under review. It usually opens the paragraph ("28. Portugal noted ..."), but not
+// always ("20. Noting that various NGOs ..., Argentina asked", A/HRC/11/21 Cameroon 2009).
+void DialogueIndex::FindSpeaker(std::string_view para, DialogueRecommendation& out) const {
+  std::vector<std::string_view> words;
+  const std::size_t after_label = para.find(' ') + 1;  // past "28. "
+  const std::size_t first_end = SentenceEnd(para, after_label, para.size());
+  for (std::size_t pos = after_label; pos < first_end;) {
+    std::size_t sp = para.find(' ', pos);
+    if (sp == std::string_view::npos || sp > first_end) sp = first_end;
+    words.push_back(para.substr(pos, sp - pos));
+    pos = sp + 1;
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].empty() || !(IsUpper(words[i][0]) || words[i] == "the")) continue;
+    std::string name;
+    for (std::size_t j = i; j < words.size() && j < i + 10; ++j) {
+      name += (j > i ? " " : "") + std::string(words[j]);
+      std::string_view trimmed = name;
+      while (!trimmed.empty() && (trimmed.back() == ',' || trimmed.back() == '.')) {
+        trimmed.remove_suffix(1);
+      }
+      auto s = states_.Resolve(trimmed);
+      if (s && s->iso3 != sur_iso3_) {
+        out.state = s;
+        out.state_as_written = std::string(trimmed);
+      }
+    }
+    if (out.state) return;
+  }
+}
+
 std::optional<DialogueRecommendation> DialogueIndex::Find(const DialogueReference& ref) const {
   const auto n = static_cast<std::size_t>(ref.paragraph);
   if (n >= paragraphs_.size() || !paragraphs_[n]) return std::nullopt;
@@ -135,46 +198,38 @@ std::optional<DialogueRecommendation> DialogueIndex::Find(const DialogueReferenc
   DialogueRecommendation out;
   std::size_t begin = 0, end = para.size();
   if (!ref.letter.empty()) {
-    const std::string marker = "(" + ref.letter + ")";
-    begin = para.find(marker);
+    std::size_t length = 0;
+    begin = FindMarker(para, ref.letter, 0, &length);
     if (begin == std::string::npos) return std::nullopt;
-    begin += marker.size();
-    std::size_t next = begin;
-    for (std::size_t q = para.find('(', begin); q != std::string::npos; q = para.find('(', q + 1)) {
-      std::size_t at = q;
-      if (!LetterAt(para, at).empty()) {
-        next = q;
-        break;
-      }
-    }
-    end = next > begin ? next : para.size();
-    end = std::min(end, SentenceEnd(para, begin, end));
+    begin += length;
+    // The part ends at the next letter's marker or at the end of its sentence.
+    std::string next_letter = ref.letter;
+    ++next_letter.back();
+    std::size_t next_length = 0;
+    const std::size_t next = FindMarker(para, next_letter, begin, &next_length);
+    end = std::min(next == std::string::npos ? para.size() : next,
+                   SentenceEnd(para, begin, para.size()));
+    out.text = Clean(para.substr(begin, end - begin));
   } else {
+    // Every sentence that recommends: "Mexico recommended that Ghana adopt ... It also
+    // recommended ..." (A/HRC/8/36 Ghana 2008).
+    re2::StringPiece rest(para);
     re2::StringPiece match;
-    if (!RE2::PartialMatch(para, patterns_.Get("dialogue_recommended"), &match)) {
-      return std::nullopt;
+    std::string joined;
+    while (RE2::FindAndConsume(&rest, patterns_.Get("dialogue_recommended"), &match)) {
+      const auto from = static_cast<std::size_t>(match.data() - para.data()) + match.size();
+      const std::size_t to = SentenceEnd(para, from, para.size());
+      if (joined.empty()) begin = from;
+      end = to;
+      joined += (joined.empty() ? "" : "; ") + Clean(para.substr(from, to - from));
+      rest = re2::StringPiece(para.data() + to, para.size() - to);
     }
-    begin = static_cast<std::size_t>(match.data() - para.data()) + match.size();
-    end = SentenceEnd(para, begin, para.size());
+    if (joined.empty()) return std::nullopt;
+    out.text = joined;
   }
-  out.text = Clean(para.substr(begin, end - begin));
   out.begin = p.begin + begin;
   out.end = p.begin + end;
-
-  // The State speaking opens the paragraph: "28. Portugal noted ...", "35. The United Kingdom
-  // of Great Britain and Northern Ireland welcomed ..."; the longest prefix that resolves.
-  std::string words;
-  std::size_t pos = para.find(' ') + 1;
-  for (int w = 0; w < 10 && pos < para.size(); ++w) {
-    std::size_t sp = para.find(' ', pos);
-    if (sp == std::string::npos) sp = para.size();
-    words += (words.empty() ? "" : " ") + para.substr(pos, sp - pos);
-    pos = sp + 1;
-    if (auto s = states_.Resolve(words)) {
-      out.state = s;
-      out.state_as_written = words;
-    }
-  }
+  FindSpeaker(para, out);
   if (out.text.empty()) return std::nullopt;
   return out;
 }

@@ -45,16 +45,20 @@ struct DialogueRecommendation {
 class DialogueIndex {
  public:
   DialogueIndex(const core::NormalizedText& text, std::size_t dialogue_end,
-                const StateResolver& states, const Patterns& patterns);
+                const StateResolver& states, const Patterns& patterns,
+                std::string sur_iso3 = "");
   std::optional<DialogueRecommendation> Find(const DialogueReference& ref) const;
 
  private:
   struct Paragraph {
     std::size_t begin, end;
   };
+  void FindSpeaker(std::string_view para, DialogueRecommendation& out) const;
+
   const core::NormalizedText& text_;
   const StateResolver& states_;
   const Patterns& patterns_;
+  std::string sur_iso3_;
   std::vector<std::optional<Paragraph>> paragraphs_;  // by paragraph number
 };
 

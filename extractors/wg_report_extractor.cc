@@ -441,7 +441,7 @@ ExtractionResult WgReportExtractor::Extract(const core::NormalizedText& text,
   }
   SectionParser parser(patterns_, attribution_, lines, out.diagnostics, text, info.symbol);
   std::vector<Block> blocks = parser.Parse(*start, end);
-  const DialogueIndex dialogue(text, lines[*start].begin, states_, patterns_);
+  const DialogueIndex dialogue(text, lines[*start].begin, states_, patterns_, info.sur_iso3);
   BuildRecommendations(blocks, text, info, patterns_, attribution_, dialogue, out);
   return out;
 }

@@ -22,6 +22,12 @@ TEST(DialogueReferences, ParsesListsOfParagraphsAndLetters) {
             (std::vector<std::string>{"19 (a)", "19 (b)", "20 (e)"}));
 }
 
+TEST(DialogueReferences, SeveralLettersInOneParenthesis) {
+  // A/HRC/11/29 (Jordan 2009).
+  EXPECT_EQ(Labels("paragraphs 38 (a, d), 39 (c), 48 (b, c) above"),
+            (std::vector<std::string>{"38 (a)", "38 (d)", "39 (c)", "48 (b)", "48 (c)"}));
+}
+
 TEST(DialogueReferences, RomanSubItemsBelongToTheirLetter) {
   EXPECT_EQ(Labels("in paragraphs 35 (a), (b), (e) and (g) (i); 41 (b)"),
             (std::vector<std::string>{"35 (a)", "35 (b)", "35 (e)", "35 (g)", "41 (b)"}));
@@ -57,6 +63,29 @@ Conclusions and/or recommendations
   EXPECT_EQ(whole->text, "Testland ratify the Convention");
   EXPECT_EQ(whole->state->iso3, "GBR");
   EXPECT_FALSE(index.Find({9, "a"}));
+}
+
+TEST(DialogueReferences, LettersWithoutOpeningParenthesisAndSpeakersInsideTheSentence) {
+  core::SourceDocument doc;
+  doc.format = core::Format::kText;
+  doc.pages.push_back({1, R"(1. The Working Group held its session.
+2. Noting reports by non-governmental organizations, Finland recommended that Testland
+a) take further steps against trafficking; b) withdraw its reservations. Finland thanked it.
+3. Mexico recommended that Testland adopt a moratorium. It also recommended that Testland
+abolish the death penalty. Mexico welcomed the report.
+Conclusions and/or recommendations
+)"});
+  const auto text = Normalizer().Normalize(doc);
+  const DialogueIndex index(text, text.text.find("Conclusions"), StateResolver::Default(),
+                            Patterns::Default(), "ZZZ");
+  auto b = index.Find({2, "b"});
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->text, "Withdraw its reservations");
+  ASSERT_TRUE(b->state);
+  EXPECT_EQ(b->state->iso3, "FIN");
+  auto whole = index.Find({3, ""});
+  ASSERT_TRUE(whole);
+  EXPECT_EQ(whole->text, "Testland adopt a moratorium; Testland abolish the death penalty");
 }
 
 }  // namespace
