@@ -168,10 +168,14 @@ Attribution AttributionParser::Parse(std::string_view text) const {
     const bool lettered = raw.size() > 2 && raw.front() == '(' &&
                           std::islower(static_cast<unsigned char>(raw[1]));
     std::string clause = CleanClause(sentence);
-    // A short clause after ";" leans on the one before: "Accede to OP-CAT (Czech Republic);
-    // consider its ratification (United Kingdom, Argentina);" (A/HRC/12/4 Belize 2009).
-    if (!lettered && !out.clauses.empty() && std::count(clause.begin(), clause.end(), ' ') < kShortClauseWords &&
-        std::islower(static_cast<unsigned char>(clause.front()))) {
+    // A clause after ";" leans on the one before when it is short, "Accede to OP-CAT (Czech
+    // Republic); consider its ratification (United Kingdom, Argentina);" (A/HRC/12/4 Belize
+    // 2009), or opens with "and", "Request the international community to provide assistance
+    // (Morocco); and technical assistance to Cameroon (Gabon)" (A/HRC/11/21 Cameroon 2009).
+    const bool leans = std::islower(static_cast<unsigned char>(clause.front())) &&
+                       (std::count(clause.begin(), clause.end(), ' ') < kShortClauseWords ||
+                        clause.starts_with("and "));
+    if (!lettered && !out.clauses.empty() && leans) {
       clause = out.clauses.back().text + "; " + clause;
     }
     out.clauses.push_back({std::move(clause), std::move(sentence_states)});

@@ -213,16 +213,19 @@ std::optional<DialogueRecommendation> DialogueIndex::Find(const DialogueReferenc
   } else {
     // Every sentence that recommends: "Mexico recommended that Ghana adopt ... It also
     // recommended ..." (A/HRC/8/36 Ghana 2008).
-    re2::StringPiece rest(para);
-    re2::StringPiece match;
     std::string joined;
-    while (RE2::FindAndConsume(&rest, patterns_.Get("dialogue_recommended"), &match)) {
-      const auto from = static_cast<std::size_t>(match.data() - para.data()) + match.size();
-      const std::size_t to = SentenceEnd(para, from, para.size());
-      if (joined.empty()) begin = from;
-      end = to;
-      joined += (joined.empty() ? "" : "; ") + Clean(para.substr(from, to - from));
-      rest = re2::StringPiece(para.data() + to, para.size() - to);
+    for (const char* verb : {"dialogue_recommended", "dialogue_urged"}) {
+      re2::StringPiece rest(para);
+      re2::StringPiece match;
+      while (RE2::FindAndConsume(&rest, patterns_.Get(verb), &match)) {
+        const auto from = static_cast<std::size_t>(match.data() - para.data()) + match.size();
+        const std::size_t to = SentenceEnd(para, from, para.size());
+        if (joined.empty()) begin = from;
+        end = to;
+        joined += (joined.empty() ? "" : "; ") + Clean(para.substr(from, to - from));
+        rest = re2::StringPiece(para.data() + to, para.size() - to);
+      }
+      if (!joined.empty()) break;
     }
     if (joined.empty()) return std::nullopt;
     out.text = joined;

@@ -104,9 +104,13 @@ TEST_F(AllReports, PairsAgreeWithUprInfo) {
   // The issue's bar: pair recall and precision >= 0.98 over the 212 reports.
   EXPECT_GE(s.micro_recall, 0.98);
   EXPECT_GE(s.micro_precision, 0.98);
-  // Reports with recall >= 0.98: the issue asks 95%; this guards what is reached so far (see
-  // README "What still fails").
-  EXPECT_GE(static_cast<double>(s.complete) / static_cast<double>(s.reviews_scored), 0.69);
+  // Reports with recall >= 0.98: the issue asks 95%. UPR Info sometimes cuts one printed
+  // recommendation into several rows for one State; counting those rows when a matched pair of
+  // that State contains them (split-aware) gives 202 of 212, strict one-to-one 157.
+  EXPECT_GE(s.split_aware_recall, 0.99);
+  EXPECT_GE(static_cast<double>(s.complete_split_aware) / static_cast<double>(s.reviews_scored),
+            0.95);
+  EXPECT_GE(static_cast<double>(s.complete) / static_cast<double>(s.reviews_scored), 0.74);
 }
 
 }  // namespace
