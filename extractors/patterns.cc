@@ -2,10 +2,20 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 
 #include "pipeline/core/embedded_data.h"
 
 namespace uprx::extractors {
+
+namespace {
+
+[[noreturn]] void Die(const std::string& why) {
+  std::cerr << "uprx: invalid embedded data: " << why << "\n";
+  std::abort();
+}
+
+}  // namespace
 
 core::Result<Patterns> Patterns::FromTsv(std::string_view tsv, std::string_view source) {
   Patterns out;
@@ -37,13 +47,18 @@ core::Result<Patterns> Patterns::FromTsv(std::string_view tsv, std::string_view 
 
 const Patterns& Patterns::Default() {
   static const Patterns* const kDefault = [] {
-    auto data = EmbeddedData("patterns.tsv");
-    auto parsed = FromTsv(data ? *data : std::string(), "patterns.tsv");
-    if (!parsed.ok()) {
-      std::cerr << "uprx: invalid embedded data: " << parsed.status().message() << "\n";
-      std::abort();
+    // One file per extractor family, each parsed under its own name so errors say
+    // "file:line"; a name defined in two files is an error too.
+    auto merged = std::make_unique<Patterns>();
+    for (const char* file : {"patterns.tsv", "addendum_patterns.tsv",
+                             "thematic_list_patterns.tsv"}) {
+      auto parsed = FromTsv(EmbeddedData(file).value_or(""), file);
+      if (!parsed.ok()) Die(parsed.status().message());
+      for (auto& [name, re] : parsed.value().by_name_) {
+        if (!merged->by_name_.emplace(name, re).second) Die(std::string(file) + ": duplicate " + name);
+      }
     }
-    return new Patterns(std::move(parsed).value());
+    return merged.release();
   }();
   return *kDefault;
 }

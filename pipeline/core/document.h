@@ -107,6 +107,14 @@ struct SourceRef {
   std::size_t span_begin = 0, span_end = 0;  // offsets into the normalised text
 };
 
+// Labels a document gave a recommendation (OHCHR thematic lists), kept as written for
+// evaluation: UHRI themes (coded "A12 Acceptance of international norms" or uncoded), affected
+// persons, SDG goals.
+struct GivenLabels {
+  std::vector<std::string> themes, affected_persons, sdgs;
+  bool empty() const { return themes.empty() && affected_persons.empty() && sdgs.empty(); }
+};
+
 struct Recommendation {
   std::string id;      // <ISO3>-c<cycle>-<number>
   std::string number;  // "118.1"
@@ -115,6 +123,15 @@ struct Recommendation {
   std::string text;
   std::vector<StateRef> recommending_states;
   Position position;
+  SourceRef source;
+  GivenLabels given_labels;  // thematic lists only
+};
+
+// What an addendum (or another later document) says of one recommendation by its number.
+struct PositionStatement {
+  std::string number;          // "140.7" as it will be matched; printed form in `printed`
+  std::string printed;         // "140.35." or "110.3-110.20" (the range it came from)
+  Position position;           // stage "addendum"; explanation when the document gives one
   SourceRef source;
 };
 
