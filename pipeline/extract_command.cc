@@ -86,12 +86,12 @@ std::optional<int> ParseArgs(const std::vector<std::string>& args, ExtractArgs& 
 core::Status WriteOutputs(const ExtractArgs& a, const std::vector<core::Review>& reviews,
                           const std::vector<core::FileError>& errors) {
   if (a.out_dir.empty()) {
-    const std::string text = OutputToJson(reviews, errors).dump(2) + "\n";
     if (a.output.empty() || a.output == "-") {
-      std::cout << text;
+      WriteJson(std::cout, reviews, errors);
       return core::Status::Ok();
     }
-    return WriteFileAtomically(a.output, text);
+    return WriteFileAtomically(a.output,
+                               [&](std::ostream& out) { WriteJson(out, reviews, errors); });
   }
   std::error_code ec;
   std::filesystem::create_directories(a.out_dir, ec);
@@ -100,7 +100,8 @@ core::Status WriteOutputs(const ExtractArgs& a, const std::vector<core::Review>&
     const std::string name = (r.sur_iso3.empty() ? std::string("UNK") : r.sur_iso3) + "-c" +
                              std::to_string(r.cycle.value_or(0)) + ".json";
     const auto path = (std::filesystem::path(a.out_dir) / name).string();
-    core::Status s = WriteFileAtomically(path, OutputToJson({r}, {}).dump(2) + "\n");
+    core::Status s =
+        WriteFileAtomically(path, [&](std::ostream& out) { WriteJson(out, {r}, {}); });
     if (!s.ok()) return s;
   }
   if (errors.empty()) return core::Status::Ok();

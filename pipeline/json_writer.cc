@@ -124,7 +124,45 @@ nlohmann::ordered_json OutputToJson(const std::vector<core::Review>& reviews,
   return j;
 }
 
+namespace {
+
+// `text` with every line but the first indented by `spaces`: a value dumped on its own
+// (dump(2)) as it appears nested inside the document.
+void WriteIndented(std::ostream& out, const std::string& text, int spaces) {
+  const std::string pad(static_cast<std::size_t>(spaces), ' ');
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    if (pos > 0) out << '\n' << pad;
+    out.write(text.data() + pos, static_cast<std::streamsize>(end - pos));
+    pos = end + 1;
+  }
+}
+
+}  // namespace
+
+void WriteJson(std::ostream& out, const std::vector<core::Review>& reviews,
+               const std::vector<core::FileError>& errors) {
+  Json head = OutputToJson({}, errors);
+  out << "{\n  \"schema\": " << head["schema"].dump() << ",\n  \"generator\": ";
+  WriteIndented(out, head["generator"].dump(2), 2);
+  out << ",\n  \"reviews\": [";
+  for (std::size_t i = 0; i < reviews.size(); ++i) {
+    out << (i ? ",\n    " : "\n    ");
+    WriteIndented(out, ReviewToJson(reviews[i]).dump(2), 4);
+  }
+  out << (reviews.empty() ? "]" : "\n  ]") << ",\n  \"errors\": ";
+  WriteIndented(out, head["errors"].dump(2), 2);
+  out << "\n}\n";
+}
+
 core::Status WriteFileAtomically(const std::string& path, const std::string& content) {
+  return WriteFileAtomically(path, [&](std::ostream& out) { out << content; });
+}
+
+core::Status WriteFileAtomically(const std::string& path,
+                                 const std::function<void(std::ostream&)>& write) {
   const std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -132,7 +170,7 @@ core::Status WriteFileAtomically(const std::string& path, const std::string& con
       return core::Status("output_unwritable",
                           path + ": cannot write (" + std::strerror(errno) + ")");
     }
-    out << content;
+    write(out);
     out.flush();
     if (!out) {
       std::remove(tmp.c_str());

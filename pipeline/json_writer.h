@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -20,9 +22,16 @@ nlohmann::ordered_json ReviewToJson(const core::Review& review);
 nlohmann::ordered_json OutputToJson(const std::vector<core::Review>& reviews,
                                     const std::vector<core::FileError>& errors);
 
+// Writes the same bytes as OutputToJson(reviews, errors).dump(2) followed by a newline, one
+// review at a time, so memory does not grow with the number of reviews.
+void WriteJson(std::ostream& out, const std::vector<core::Review>& reviews,
+               const std::vector<core::FileError>& errors);
+
 // Writes `content` to `path` atomically: a temporary file beside it, then a rename, so an
 // interrupted run never leaves a truncated file that looks complete.
 core::Status WriteFileAtomically(const std::string& path, const std::string& content);
+core::Status WriteFileAtomically(const std::string& path,
+                                 const std::function<void(std::ostream&)>& write);
 
 }  // namespace uprx::pipeline
 

@@ -10,7 +10,8 @@ PACKAGES=(
   libre2-dev libicu-dev libboost-program-options-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libpoppler-cpp-dev libzip-dev libpugixml-dev
-  poppler-utils   # pdftotext: the baseline the benchmark measures against
+  poppler-utils time bc   # pdftotext, GNU time: the benchmark's baseline and measures
+  clang-format    # the format check in the test suite
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
