@@ -30,7 +30,8 @@ std::vector<Group> FindGroups(std::string_view s) {
       open.pop_back();
     }
   }
-  std::sort(pairs.begin(), pairs.end(), [](const Group& a, const Group& b) { return a.open < b.open; });
+  std::sort(pairs.begin(), pairs.end(),
+            [](const Group& a, const Group& b) { return a.open < b.open; });
   std::vector<Group> top;
   for (const Group& g : pairs) {
     if (top.empty() || g.open > top.back().close) top.push_back(g);
@@ -165,8 +166,8 @@ Attribution AttributionParser::Parse(std::string_view text) const {
   auto close_sentence = [&] {
     if (sentence_states.empty()) return;
     const std::string_view raw = Trim(sentence, " ;,.");
-    const bool lettered = raw.size() > 2 && raw.front() == '(' &&
-                          std::islower(static_cast<unsigned char>(raw[1]));
+    const bool lettered =
+        raw.size() > 2 && raw.front() == '(' && std::islower(static_cast<unsigned char>(raw[1]));
     std::string clause = CleanClause(sentence);
     // A clause after ";" leans on the one before when it is short, "Accede to OP-CAT (Czech
     // Republic); consider its ratification (United Kingdom, Argentina);" (A/HRC/12/4 Belize

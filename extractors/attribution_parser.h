@@ -21,7 +21,7 @@
 namespace uprx::extractors {
 
 struct AttributedState {
-  std::string as_written;  // the name as printed, whitespace collapsed
+  std::string as_written;            // the name as printed, whitespace collapsed
   std::optional<StateRecord> state;  // nullopt: looked like a State list but did not resolve
 };
 

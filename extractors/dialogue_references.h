@@ -25,7 +25,7 @@ namespace uprx::extractors {
 
 struct DialogueReference {
   int paragraph = 0;
-  std::string letter;  // "b"; empty when the whole paragraph is meant
+  std::string letter;         // "b"; empty when the whole paragraph is meant
   std::string Label() const;  // "28 (b)"
 };
 
@@ -45,8 +45,7 @@ struct DialogueRecommendation {
 class DialogueIndex {
  public:
   DialogueIndex(const core::NormalizedText& text, std::size_t dialogue_end,
-                const StateResolver& states, const Patterns& patterns,
-                std::string sur_iso3 = "");
+                const StateResolver& states, const Patterns& patterns, std::string sur_iso3 = "");
   std::optional<DialogueRecommendation> Find(const DialogueReference& ref) const;
 
  private:

@@ -158,9 +158,10 @@ core::DocumentInfo Identifier::Identify(const core::SourceDocument& source,
   if (RE2::PartialMatch(head, patterns_.Get("distr_date"), &date)) info.date = IsoDate(date);
   // The kind is read from the cover page alone: paragraph 3 of a WG report lists the
   // "national report submitted ..." among the documents of the review.
-  const std::string cover = source.pages.size() > 1
-                                ? Normalizer::NormalizeChars(source.pages[0].text).substr(0, kCoverBytes)
-                                : head.substr(0, kCoverBytes);
+  const std::string cover =
+      source.pages.size() > 1
+          ? Normalizer::NormalizeChars(source.pages[0].text).substr(0, kCoverBytes)
+          : head.substr(0, kCoverBytes);
   IdentifyKind(cover, info);
   IdentifyState(head, info);
   IdentifySession(head, info);

@@ -22,20 +22,42 @@ constexpr double kRunningShare = 0.3;
 // Maps one code point after NFKC; returns false to drop it.
 bool MapCodePoint(UChar32 c, icu::UnicodeString& out, bool keep_tabs) {
   switch (c) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x00B4:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x00B4:
       out.append(static_cast<UChar32>('\''));
       return true;
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
       out.append(static_cast<UChar32>('"'));
       return true;
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0xFE58: case 0xFE63:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
       out.append(static_cast<UChar32>('-'));
       return true;
-    case 0x2217: case 0x204E:  // asterisk operator, low asterisk: footnote marks
+    case 0x2217:
+    case 0x204E:  // asterisk operator, low asterisk: footnote marks
       out.append(static_cast<UChar32>('*'));
       return true;
-    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+    case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
       return false;
     case '\t':
       out.append(static_cast<UChar32>(keep_tabs ? '\t' : ' '));
@@ -97,7 +119,6 @@ bool IsPageNumber(const Line& line) {
   return std::abs(std::stoi(t) - line.page) <= 2;
 }
 
-
 // Splits each page into character-normalised, non-empty lines.
 std::vector<std::vector<Line>> SplitPages(const core::SourceDocument& doc, bool keep_tabs) {
   std::vector<std::vector<Line>> pages;
@@ -108,8 +129,8 @@ std::vector<std::vector<Line>> SplitPages(const core::SourceDocument& doc, bool 
     while (pos <= t.size()) {
       std::size_t end = t.find('\n', pos);
       if (end == std::string::npos) end = t.size();
-      std::string norm = Normalizer::NormalizeChars(std::string_view(t).substr(pos, end - pos),
-                                                    keep_tabs);
+      std::string norm =
+          Normalizer::NormalizeChars(std::string_view(t).substr(pos, end - pos), keep_tabs);
       if (!norm.empty() && norm != "\t") lines.push_back({std::move(norm), page.number, pos});
       pos = end + 1;
     }

@@ -50,12 +50,13 @@ const Patterns& Patterns::Default() {
     // One file per extractor family, each parsed under its own name so errors say
     // "file:line"; a name defined in two files is an error too.
     auto merged = std::make_unique<Patterns>();
-    for (const char* file : {"patterns.tsv", "addendum_patterns.tsv",
-                             "thematic_list_patterns.tsv"}) {
+    for (const char* file :
+         {"patterns.tsv", "addendum_patterns.tsv", "thematic_list_patterns.tsv"}) {
       auto parsed = FromTsv(EmbeddedData(file).value_or(""), file);
       if (!parsed.ok()) Die(parsed.status().message());
       for (auto& [name, re] : parsed.value().by_name_) {
-        if (!merged->by_name_.emplace(name, re).second) Die(std::string(file) + ": duplicate " + name);
+        if (!merged->by_name_.emplace(name, re).second)
+          Die(std::string(file) + ": duplicate " + name);
       }
     }
     return merged.release();

@@ -19,9 +19,10 @@
 namespace uprx::extractors {
 
 struct StateRecord {
-  std::string name;            // canonical official short UN name ("Türkiye")
-  std::string iso3;            // "TUR"
-  std::string regional_group;  // African | Asia-Pacific | Eastern European | GRULAC | WEOG | Observer
+  std::string name;  // canonical official short UN name ("Türkiye")
+  std::string iso3;  // "TUR"
+  std::string
+      regional_group;  // African | Asia-Pacific | Eastern European | GRULAC | WEOG | Observer
 };
 
 class StateResolver {

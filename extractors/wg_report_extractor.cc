@@ -182,8 +182,8 @@ bool SectionParser::Accept(std::size_t i, const Candidate& c) {
       Diagnose(at, "number_repaired",
                "printed " + c.printed + " between " + std::to_string(para_) + "." +
                    std::to_string(last_item_) + " and " + std::to_string(para_) + "." +
-                   std::to_string(expected_item + 1) + "; read as " + std::to_string(para_) +
-                   "." + std::to_string(expected_item));
+                   std::to_string(expected_item + 1) + "; read as " + std::to_string(para_) + "." +
+                   std::to_string(expected_item));
       StartBlock(i, c, true, para_, expected_item);
     } else if (c.first == para_ && c.second > expected_item && c.second <= expected_item + 5) {
       Diagnose(at, "number_gap",
@@ -266,8 +266,7 @@ struct FoundPosition {
 
 // The position a paragraph's text states, if any: noted first, since "did not enjoy the support"
 // contains "enjoy the support".
-std::optional<FoundPosition> PositionOf(const std::string& text, int paragraph,
-                                        const Patterns& p) {
+std::optional<FoundPosition> PositionOf(const std::string& text, int paragraph, const Patterns& p) {
   static const std::pair<const char*, const char*> kOrder[] = {
       {"position_noted", "noted"},
       {"position_in_part", "supported_in_part"},
@@ -275,7 +274,8 @@ std::optional<FoundPosition> PositionOf(const std::string& text, int paragraph,
       {"position_supported", "supported"}};
   for (const auto& [name, value] : kOrder) {
     std::string matched;
-    if (RE2::PartialMatch(text, p.Get(name), &matched)) return FoundPosition{value, matched, paragraph};
+    if (RE2::PartialMatch(text, p.Get(name), &matched))
+      return FoundPosition{value, matched, paragraph};
   }
   return std::nullopt;
 }
@@ -338,8 +338,8 @@ core::Recommendation MakeRecommendation(const Block& b, const core::NormalizedTe
 // Recommendations a conclusions paragraph gives by reference to the dialogue
 // (dialogue_references.h). Returns false when the paragraph makes no such reference.
 bool AddReferenced(const Block& b, const FoundPosition& position, const DialogueIndex& dialogue,
-                   const core::DocumentInfo& info, const Patterns& p,
-                   std::set<std::string>& seen, ExtractionResult& out) {
+                   const core::DocumentInfo& info, const Patterns& p, std::set<std::string>& seen,
+                   ExtractionResult& out) {
   const auto refs = ParseDialogueReferences(b.text, p);
   if (refs.empty()) return false;
   int item = 0;
@@ -347,8 +347,7 @@ bool AddReferenced(const Block& b, const FoundPosition& position, const Dialogue
     if (!seen.insert(ref.Label()).second) continue;  // cited again in a later paragraph
     const auto found = dialogue.Find(ref);
     if (!found) {
-      out.diagnostics.push_back({"warning", "reference_not_found", info.symbol,
-                                 0,
+      out.diagnostics.push_back({"warning", "reference_not_found", info.symbol, 0,
                                  "paragraph " + std::to_string(b.paragraph) + " cites " +
                                      ref.Label() + ", not found in the dialogue"});
       continue;
@@ -370,9 +369,9 @@ bool AddReferenced(const Block& b, const FoundPosition& position, const Dialogue
       s.regional_group = found->state->regional_group;
       r.recommending_states.push_back(std::move(s));
     } else {
-      out.diagnostics.push_back({"warning", "no_recommending_state", info.symbol, 0,
-                                 r.number + ": no State opens dialogue paragraph " +
-                                     std::to_string(ref.paragraph)});
+      out.diagnostics.push_back(
+          {"warning", "no_recommending_state", info.symbol, 0,
+           r.number + ": no State opens dialogue paragraph " + std::to_string(ref.paragraph)});
     }
     out.recommendations.push_back(std::move(r));
   }
@@ -388,7 +387,8 @@ void BuildRecommendations(const std::vector<Block>& blocks, const core::Normaliz
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
     if (b.is_item) {
-      out.recommendations.push_back(MakeRecommendation(b, norm, info, attribution, out.diagnostics));
+      out.recommendations.push_back(
+          MakeRecommendation(b, norm, info, attribution, out.diagnostics));
       if (current) out.recommendations.back().position = MakePosition(*current, info.symbol);
       continue;
     }
@@ -406,11 +406,12 @@ void BuildRecommendations(const std::vector<Block>& blocks, const core::Normaliz
     current.reset();
   }
   int unknown = 0;
-  for (const core::Recommendation& r : out.recommendations) unknown += r.position.value == "unknown";
+  for (const core::Recommendation& r : out.recommendations)
+    unknown += r.position.value == "unknown";
   if (unknown > 0) {
-    out.diagnostics.push_back({"warning", "position_unknown", info.symbol, 0,
-                               std::to_string(unknown) +
-                                   " recommendations without a position stated in the report"});
+    out.diagnostics.push_back(
+        {"warning", "position_unknown", info.symbol, 0,
+         std::to_string(unknown) + " recommendations without a position stated in the report"});
   }
 }
 

@@ -15,7 +15,8 @@ namespace uprx::pipeline {
 namespace po = boost::program_options;
 namespace {
 
-constexpr const char* kExtractHelp = R"(uprx extract - recommendations, recommending States and positions out of UPR documents
+constexpr const char* kExtractHelp =
+    R"(uprx extract - recommendations, recommending States and positions out of UPR documents
 
 Usage: uprx extract INPUT... [-o FILE | --out DIR] [--jobs N] [--quiet]
 
@@ -51,8 +52,8 @@ std::optional<int> ParseArgs(const std::vector<std::string>& args, ExtractArgs& 
       "output,o", po::value(&a.output), "write all reviews to FILE (- for standard output)")(
       "out", po::value(&a.out_dir), "write one <ISO3>-c<cycle>.json per review into DIR")(
       "jobs,j", po::value(&a.jobs)->default_value(0),
-      "documents read in parallel (0 = one per core)")(
-      "quiet,q", po::bool_switch(&a.quiet), "no progress or summary on stderr");
+      "documents read in parallel (0 = one per core)")("quiet,q", po::bool_switch(&a.quiet),
+                                                       "no progress or summary on stderr");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&a.inputs));
   po::options_description all;
@@ -100,8 +101,7 @@ core::Status WriteOutputs(const ExtractArgs& a, const std::vector<core::Review>&
     const std::string name = (r.sur_iso3.empty() ? std::string("UNK") : r.sur_iso3) + "-c" +
                              std::to_string(r.cycle.value_or(0)) + ".json";
     const auto path = (std::filesystem::path(a.out_dir) / name).string();
-    core::Status s =
-        WriteFileAtomically(path, [&](std::ostream& out) { WriteJson(out, {r}, {}); });
+    core::Status s = WriteFileAtomically(path, [&](std::ostream& out) { WriteJson(out, {r}, {}); });
     if (!s.ok()) return s;
   }
   if (errors.empty()) return core::Status::Ok();

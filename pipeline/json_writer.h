@@ -3,9 +3,8 @@
 #ifndef UPRX_PIPELINE_JSON_WRITER_H_
 #define UPRX_PIPELINE_JSON_WRITER_H_
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <vector>

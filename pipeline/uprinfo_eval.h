@@ -189,11 +189,11 @@ struct ReviewScore {
   std::size_t split_covered = 0;
   std::vector<UnmatchedItem> unmatched_gold, unmatched_predicted;
 
-  std::optional<double> recall() const;             // nullopt when there is no gold pair
+  std::optional<double> recall() const;              // nullopt when there is no gold pair
   std::optional<double> split_aware_recall() const;  // (matched + split_covered) / gold
-  std::optional<double> precision() const;          // nullopt without predicted pairs or gold
-  double f1() const;                                // 0 when either is missing
-  std::optional<double> mean_matched_dice() const;  // nullopt when nothing matched
+  std::optional<double> precision() const;           // nullopt without predicted pairs or gold
+  double f1() const;                                 // 0 when either is missing
+  std::optional<double> mean_matched_dice() const;   // nullopt when nothing matched
 };
 
 class UprInfoScorer {
@@ -217,7 +217,7 @@ struct EvalSummary {
   double micro_recall = 0, micro_precision = 0;
   std::size_t split_covered = 0;
   double split_aware_recall = 0;
-  std::size_t complete_split_aware = 0;  // reviews with split-aware recall >= kCompleteRecall
+  std::size_t complete_split_aware = 0;   // reviews with split-aware recall >= kCompleteRecall
   double mean_matched_dice = 0;           // over all matched pairs
   std::size_t complete = 0;               // reviews with recall >= kCompleteRecall
   std::vector<const ReviewScore*> worst;  // lowest F1 first, at most `worst_count`

@@ -6,23 +6,34 @@ namespace uprx::core {
 
 const char* FormatName(Format f) {
   switch (f) {
-    case Format::kPdf: return "pdf";
-    case Format::kDocx: return "docx";
-    case Format::kDoc: return "doc";
-    case Format::kText: return "txt";
-    case Format::kHtml: return "html";
-    case Format::kUnknown: break;
+    case Format::kPdf:
+      return "pdf";
+    case Format::kDocx:
+      return "docx";
+    case Format::kDoc:
+      return "doc";
+    case Format::kText:
+      return "txt";
+    case Format::kHtml:
+      return "html";
+    case Format::kUnknown:
+      break;
   }
   return "unknown";
 }
 
 const char* DocumentKindName(DocumentKind k) {
   switch (k) {
-    case DocumentKind::kWgReport: return "wg_report";
-    case DocumentKind::kAddendum: return "addendum";
-    case DocumentKind::kThematicList: return "thematic_list";
-    case DocumentKind::kOther: return "other";
-    case DocumentKind::kUnknown: break;
+    case DocumentKind::kWgReport:
+      return "wg_report";
+    case DocumentKind::kAddendum:
+      return "addendum";
+    case DocumentKind::kThematicList:
+      return "thematic_list";
+    case DocumentKind::kOther:
+      return "other";
+    case DocumentKind::kUnknown:
+      break;
   }
   return "other";
 }

@@ -129,9 +129,9 @@ struct Recommendation {
 
 // What an addendum (or another later document) says of one recommendation by its number.
 struct PositionStatement {
-  std::string number;          // "140.7" as it will be matched; printed form in `printed`
-  std::string printed;         // "140.35." or "110.3-110.20" (the range it came from)
-  Position position;           // stage "addendum"; explanation when the document gives one
+  std::string number;   // "140.7" as it will be matched; printed form in `printed`
+  std::string printed;  // "140.35." or "110.3-110.20" (the range it came from)
+  Position position;    // stage "addendum"; explanation when the document gives one
   SourceRef source;
 };
 

@@ -45,7 +45,8 @@ class AllReports : public ::testing::Test {
     if (!testing::CorporaAvailable()) return;
     manifest_ = new std::vector<ReportRow>(ReadManifest());
     std::vector<std::string> paths;
-    for (const auto& r : *manifest_) paths.push_back(testing::CorporaDir() + "/wg-reports/" + r.file);
+    for (const auto& r : *manifest_)
+      paths.push_back(testing::CorporaDir() + "/wg-reports/" + r.file);
     const DocumentProcessor processor;
     docs_ = new std::vector<ProcessedDocument>(RunDocuments(processor, paths, {2, false}));
   }

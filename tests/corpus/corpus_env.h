@@ -16,14 +16,14 @@ bool InCi();
 
 }  // namespace uprx::testing
 
-#define CORPUS_OR_SKIP()                                                            \
-  do {                                                                              \
-    if (!::uprx::testing::CorporaAvailable()) {                                     \
-      if (::uprx::testing::InCi()) FAIL() << "corpora missing at "                  \
-                                          << ::uprx::testing::CorporaDir();         \
-      GTEST_SKIP() << "corpora not found at " << ::uprx::testing::CorporaDir()      \
-                   << " (set UPRX_CORPORA)";                                        \
-    }                                                                               \
+#define CORPUS_OR_SKIP()                                                       \
+  do {                                                                         \
+    if (!::uprx::testing::CorporaAvailable()) {                                \
+      if (::uprx::testing::InCi())                                             \
+        FAIL() << "corpora missing at " << ::uprx::testing::CorporaDir();      \
+      GTEST_SKIP() << "corpora not found at " << ::uprx::testing::CorporaDir() \
+                   << " (set UPRX_CORPORA)";                                   \
+    }                                                                          \
   } while (0)
 
 #endif  // UPRX_TESTS_CORPUS_CORPUS_ENV_H_

@@ -22,10 +22,9 @@ std::string ExtractJson(std::vector<std::string> paths, int jobs) {
 TEST(Determinism, SameBytesWhateverTheOrderAndThreads) {
   CORPUS_OR_SKIP();
   const std::string dir = testing::CorporaDir();
-  const std::vector<std::string> forward = {dir + "/wg-reports/cambodia2010.pdf",
-                                            dir + "/wg-reports/cambodia2014.pdf",
-                                            dir + "/slovenia/c4/g2502644.pdf",
-                                            dir + "/slovenia/c1/g0916919.pdf"};
+  const std::vector<std::string> forward = {
+      dir + "/wg-reports/cambodia2010.pdf", dir + "/wg-reports/cambodia2014.pdf",
+      dir + "/slovenia/c4/g2502644.pdf", dir + "/slovenia/c1/g0916919.pdf"};
   const std::vector<std::string> backward(forward.rbegin(), forward.rend());
   const std::string a = ExtractJson(forward, 1);
   EXPECT_EQ(a, ExtractJson(forward, 1));

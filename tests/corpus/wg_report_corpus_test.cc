@@ -126,8 +126,8 @@ TEST(Slovenia, CycleThreeHasASupportedAndAPendingParagraph) {
   EXPECT_EQ(d.info.symbol, "A/HRC/43/15");
   std::map<int, std::set<std::string>> positions;
   for (const auto& r : d.recommendations) positions[r.paragraph].insert(r.position.value);
-  EXPECT_EQ(positions, (std::map<int, std::set<std::string>>{{121, {"supported"}},
-                                                            {122, {"pending"}}}));
+  EXPECT_EQ(positions,
+            (std::map<int, std::set<std::string>>{{121, {"supported"}}, {122, {"pending"}}}));
 }
 
 TEST(Slovenia, CountsAgreeWithTheReviewsOtherDocuments) {

@@ -14,10 +14,10 @@ std::vector<std::string> Labels(std::string_view text) {
 }
 
 TEST(DialogueReferences, ParsesListsOfParagraphsAndLetters) {
-  EXPECT_EQ(Labels("Recommendations noted in paragraphs 28 (a); 33 (a); 36; 39 (c) and "
-                   "75 (c), (d) and (e) in section I above, will be examined"),
-            (std::vector<std::string>{"28 (a)", "33 (a)", "36", "39 (c)", "75 (c)", "75 (d)",
-                                      "75 (e)"}));
+  EXPECT_EQ(
+      Labels("Recommendations noted in paragraphs 28 (a); 33 (a); 36; 39 (c) and "
+             "75 (c), (d) and (e) in section I above, will be examined"),
+      (std::vector<std::string>{"28 (a)", "33 (a)", "36", "39 (c)", "75 (c)", "75 (d)", "75 (e)"}));
   EXPECT_EQ(Labels("noted in the report in paragraphs 19(a), 19(b), 20(e) did not enjoy"),
             (std::vector<std::string>{"19 (a)", "19 (b)", "20 (e)"}));
 }

@@ -18,12 +18,18 @@ TEST(Normalizer, CharactersAreUnified) {
     const char* in;
     const char* out;
   } kCases[] = {
-      {"\xEF\xAC\x81nance", "finance"},                         // fi ligature
-      {"\xE2\x80\x9CTitle\xE2\x80\x9D", "\"Title\""},           // curly double quotes
-      {"children\xE2\x80\x99s", "children's"},                  // right single quote
-      {"2006\xE2\x80\x93" "2012", "2006-2012"},                 // en dash
-      {"a\xC2\xA0" "b", "a b"},                                 // no-break space
-      {"co\xC2\xAD" "operation", "cooperation"},                // soft hyphen
+      {"\xEF\xAC\x81nance", "finance"},                // fi ligature
+      {"\xE2\x80\x9CTitle\xE2\x80\x9D", "\"Title\""},  // curly double quotes
+      {"children\xE2\x80\x99s", "children's"},         // right single quote
+      {"2006\xE2\x80\x93"
+       "2012",
+       "2006-2012"},  // en dash
+      {"a\xC2\xA0"
+       "b",
+       "a b"},  // no-break space
+      {"co\xC2\xAD"
+       "operation",
+       "cooperation"},  // soft hyphen
       {"two   spaces\t here", "two spaces here"},
       {"recommendations\xE2\x88\x97\xE2\x88\x97", "recommendations**"},  // U+2217
   };
@@ -41,8 +47,8 @@ TEST(Normalizer, RunningHeadersFootersAndPageNumbersGo) {
 TEST(Normalizer, ItemLabelsAtPageTopsAreNotHeaders) {
   // Numbers without letters never count as running headers, even when every page starts
   // with one.
-  const auto doc = Pages({"118.4\nRatify (Chile);\n", "118.5\nAccede (Peru);\n",
-                          "118.6\nSign (Togo);\n"});
+  const auto doc =
+      Pages({"118.4\nRatify (Chile);\n", "118.5\nAccede (Peru);\n", "118.6\nSign (Togo);\n"});
   EXPECT_EQ(Normalizer().Normalize(doc).text,
             "118.4\nRatify (Chile);\n118.5\nAccede (Peru);\n118.6\nSign (Togo);");
 }
@@ -67,8 +73,8 @@ TEST(Normalizer, OffsetsMapBackToPages) {
 // Former bugs.
 TEST(Normalizer, BareLabelNearPageEndIsNotAPageNumber) {
   // A/HRC/13/4 prints item "83" without its period a few lines above the page number.
-  const auto doc = Pages({"x\n", "82.\nContinue (Slovenia);\n83\nStrengthen policy\n2\n",
-                          "Children (Brazil);\n"});
+  const auto doc = Pages(
+      {"x\n", "82.\nContinue (Slovenia);\n83\nStrengthen policy\n2\n", "Children (Brazil);\n"});
   EXPECT_EQ(Normalizer().Normalize(doc).text,
             "x\n82.\nContinue (Slovenia);\n83\nStrengthen policy\nChildren (Brazil);");
 }

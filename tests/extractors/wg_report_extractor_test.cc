@@ -145,16 +145,17 @@ TEST(WgReportExtractor, AFootnoteRunsToTheEndOfItsPage) {
   // A/HRC/15/14 (Guyana 2010): the footnote giving the wording as read must not join the item.
   core::SourceDocument doc;
   doc.format = core::Format::kText;
-  doc.pages.push_back({1, "Conclusions and/or recommendations\n"
-                          "69. The following recommendations enjoy the support of Guyana:\n"
-                          "69.1 Ratify CED (France);\n69.2 Expedite adoption of the bill (Uruguay);1\n"
-                          "1\nThe recommendation as read during the interactive dialogue: "
-                          "\"Expedite adoption\" (Uruguay).\n"});
+  doc.pages.push_back({1,
+                       "Conclusions and/or recommendations\n"
+                       "69. The following recommendations enjoy the support of Guyana:\n"
+                       "69.1 Ratify CED (France);\n69.2 Expedite adoption of the bill (Uruguay);1\n"
+                       "1\nThe recommendation as read during the interactive dialogue: "
+                       "\"Expedite adoption\" (Uruguay).\n"});
   doc.pages.push_back({2, "69.3 Abolish corporal punishment (Sweden);\n"});
   core::DocumentInfo info;
   info.symbol = "A/HRC/15/14";
-  const auto r = WgReportExtractor(StateResolver::Default())
-                     .Extract(Normalizer().Normalize(doc), info);
+  const auto r =
+      WgReportExtractor(StateResolver::Default()).Extract(Normalizer().Normalize(doc), info);
   ASSERT_EQ(Numbers(r), (std::vector<std::string>{"69.1", "69.2", "69.3"}));
   EXPECT_EQ(r.recommendations[1].text, "Expedite adoption of the bill");
   ASSERT_EQ(r.recommendations[1].recommending_states.size(), 1u);
