@@ -384,8 +384,20 @@ void BuildRecommendations(const std::vector<Block>& blocks, const core::Normaliz
                           ExtractionResult& out) {
   std::optional<FoundPosition> current;
   std::set<std::string> seen_references;
+  bool citing_paragraph = false;  // the current paragraph cites dialogue paragraphs
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
+    // Under a paragraph that cites the dialogue, an item that cites paragraphs too is the
+    // State's comment on those recommendations, not a recommendation: "1. With regard to
+    // recommendations concerning rape ... as included in paragraphs 23 (Germany), 27 (United
+    // Kingdom) ..., Burundi clarified ..." (A/HRC/10/71 paragraph 83).
+    if (b.is_item && citing_paragraph && !ParseDialogueReferences(b.text, p).empty()) {
+      out.diagnostics.push_back({"info", "comment_not_recommendation", info.symbol,
+                                 norm.map.Locate(b.begin).page,
+                                 std::to_string(b.paragraph) + "." + std::to_string(b.item) +
+                                     ": the State's comment on cited recommendations, skipped"});
+      continue;
+    }
     if (b.is_item) {
       out.recommendations.push_back(
           MakeRecommendation(b, norm, info, attribution, out.diagnostics));
@@ -394,8 +406,15 @@ void BuildRecommendations(const std::vector<Block>& blocks, const core::Normaliz
     }
     current = PositionOf(b.text, b.paragraph, p);
     const bool has_items = i + 1 < blocks.size() && blocks[i + 1].is_item;
+    // When the paragraph lists recommendations of its own, its citations name where they came
+    // from (A/HRC/10/82 Colombia paragraph 87) and add nothing; when what follows are comments
+    // that cite paragraphs (A/HRC/10/71 paragraph 83), the citations are the recommendations.
+    const bool items_are_comments =
+        has_items && !ParseDialogueReferences(blocks[i + 1].text, p).empty();
+    citing_paragraph = current && (!has_items || items_are_comments) &&
+                       AddReferenced(b, *current, dialogue, info, p, seen_references, out);
     if (has_items || !current) continue;
-    if (AddReferenced(b, *current, dialogue, info, p, seen_references, out)) {
+    if (citing_paragraph) {
       current.reset();
       continue;
     }

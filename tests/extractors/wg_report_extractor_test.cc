@@ -161,6 +161,28 @@ TEST(WgReportExtractor, AFootnoteRunsToTheEndOfItsPage) {
   ASSERT_EQ(r.recommendations[1].recommending_states.size(), 1u);
 }
 
+TEST(WgReportExtractor, CommentsOnCitedRecommendationsAreNotRecommendations) {
+  // A/HRC/10/71 (Burundi 2009), paragraph 83: the cited dialogue recommendations are read;
+  // the State's numbered comments on them are not.
+  const auto r = ExtractText(R"(1. The Working Group held its session.
+2. Germany welcomed the report. It recommended that Testland criminalize rape.
+3. Chile recommended that Testland (a) establish a fund for victims; (b) train judges.
+Conclusions and/or recommendations
+4. Testland takes note of the recommendations reflected in paragraphs 2 and 3 (b), and offers
+the following comments:
+1. With regard to recommendations in paragraphs 2 (Germany) and 3 (b) (Chile), Testland
+clarified that these acts are already criminalized;
+5. All conclusions and/or recommendations contained in the present report reflect the position.
+)");
+  ASSERT_EQ(Numbers(r), (std::vector<std::string>{"4.1", "4.2"}));
+  EXPECT_EQ(r.recommendations[0].printed_number, "paragraph 2");
+  EXPECT_EQ(r.recommendations[0].text, "Testland criminalize rape");
+  EXPECT_EQ(r.recommendations[0].recommending_states.at(0).iso3, "DEU");
+  EXPECT_EQ(r.recommendations[1].text, "Train judges");
+  EXPECT_EQ(r.recommendations[1].position.value, "noted");
+  EXPECT_TRUE(HasDiagnostic(r, "comment_not_recommendation"));
+}
+
 TEST(WgReportExtractor, NoSectionIsAnError) {
   const auto r = ExtractText("1. Just a national report.\n2. Nothing to see.\n");
   EXPECT_TRUE(r.recommendations.empty());
