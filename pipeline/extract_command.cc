@@ -116,6 +116,7 @@ int RunExtractCommand(const std::vector<std::string>& args) {
   if (auto code = ParseArgs(args, a)) return *code;
   std::vector<core::FileError> errors;
   const std::vector<std::string> paths = ExpandInputs(a.inputs, errors);
+  const std::size_t inputs = paths.size() + errors.size();
   bool failed = !errors.empty();
   for (const auto& e : errors) std::cerr << "uprx: " << e.message << "\n";
 
@@ -138,7 +139,7 @@ int RunExtractCommand(const std::vector<std::string>& args) {
   if (!a.quiet) {
     std::size_t recs = 0;
     for (const auto& r : reviews) recs += r.recommendations.size();
-    std::cerr << "uprx: " << paths.size() << " documents, " << reviews.size() << " reviews, "
+    std::cerr << "uprx: " << inputs << " inputs, " << reviews.size() << " reviews, "
               << recs << " recommendations; " << (errors.size() - static_cast<std::size_t>(skipped))
               << " unreadable, " << skipped << " not outcome documents\n";
   }
