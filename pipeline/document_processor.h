@@ -23,7 +23,8 @@ namespace uprx::pipeline {
 struct ProcessedDocument {
   std::string path;
   core::DocumentInfo info;
-  std::vector<core::Recommendation> recommendations;
+  std::vector<core::Recommendation> recommendations;  // WG report, thematic list
+  std::vector<core::PositionStatement> statements;    // addendum
   std::vector<core::Diagnostic> diagnostics;
   std::optional<core::FileError> error;  // set when the input produced nothing
   bool failed = false;                   // the input could not be read (exit code 1)

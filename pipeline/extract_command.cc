@@ -139,8 +139,8 @@ int RunExtractCommand(const std::vector<std::string>& args) {
   if (!a.quiet) {
     std::size_t recs = 0;
     for (const auto& r : reviews) recs += r.recommendations.size();
-    std::cerr << "uprx: " << inputs << " inputs, " << reviews.size() << " reviews, "
-              << recs << " recommendations; " << (errors.size() - static_cast<std::size_t>(skipped))
+    std::cerr << "uprx: " << inputs << " inputs, " << reviews.size() << " reviews, " << recs
+              << " recommendations; " << (errors.size() - static_cast<std::size_t>(skipped))
               << " unreadable, " << skipped << " not outcome documents\n";
   }
   return failed ? 1 : 0;

@@ -43,6 +43,20 @@ Json StateToJson(const core::StateRef& s) {
           {"segment", StringOrNull(s.segment)}};
 }
 
+Json PositionToJson(const core::Position& p) {
+  return {{"value", p.value},
+          {"as_written", StringOrNull(p.as_written)},
+          {"stage", StringOrNull(p.stage)},
+          {"document", StringOrNull(p.document)},
+          {"paragraph", OrNull(p.paragraph)},
+          {"explanation", OrNull(p.explanation)}};
+}
+
+Json GivenLabelsToJson(const core::GivenLabels& g) {
+  if (g.empty()) return nullptr;
+  return {{"themes", g.themes}, {"affected_persons", g.affected_persons}, {"sdgs", g.sdgs}};
+}
+
 Json RecommendationToJson(const core::Recommendation& r) {
   Json states = Json::array();
   for (const auto& s : r.recommending_states) states.push_back(StateToJson(s));
@@ -53,16 +67,14 @@ Json RecommendationToJson(const core::Recommendation& r) {
   j["printed_number"] = r.printed_number;
   j["text"] = r.text;
   j["recommending_states"] = std::move(states);
-  j["position"] = {{"value", r.position.value},
-                   {"as_written", StringOrNull(r.position.as_written)},
-                   {"stage", StringOrNull(r.position.stage)},
-                   {"document", StringOrNull(r.position.document)},
-                   {"paragraph", OrNull(r.position.paragraph)},
-                   {"explanation", OrNull(r.position.explanation)}};
+  j["position"] = PositionToJson(r.position);
+  j["position_history"] = Json::array();
+  for (const auto& p : r.position_history) j["position_history"].push_back(PositionToJson(p));
   j["source"] = {{"document", r.source.document},
                  {"page", r.source.page},
                  {"span", {r.source.span_begin, r.source.span_end}}};
   j["labels"] = nullptr;  // not classified
+  j["given_labels"] = GivenLabelsToJson(r.given_labels);
   return j;
 }
 

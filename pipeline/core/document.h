@@ -123,6 +123,9 @@ struct Recommendation {
   std::string text;
   std::vector<StateRef> recommending_states;
   Position position;
+  // Positions from earlier sources that a later one replaced (the WG stage's "pending" before
+  // the addendum's "supported"), oldest first: an override is never silent.
+  std::vector<Position> position_history;
   SourceRef source;
   GivenLabels given_labels;  // thematic lists only
 };
