@@ -10,6 +10,7 @@
 namespace uprx::pipeline {
 
 int RunExtractCommand(const std::vector<std::string>& args);
+int RunRunCommand(const std::vector<std::string>& args);
 int RunEvalCommand(const std::vector<std::string>& args);
 
 }  // namespace uprx::pipeline

@@ -15,6 +15,25 @@ namespace uprx::pipeline {
 namespace po = boost::program_options;
 namespace {
 
+constexpr const char* kRunHelp =
+    R"(uprx run - the whole pipeline over a folder of UPR documents, one JSON file per review
+
+Usage: uprx run INPUT... [--out DIR | -o FILE] [--jobs N] [--quiet]
+
+Reads every document given (WG reports, addenda, OHCHR thematic lists; other documents are
+named and skipped), joins the documents of each review (State under review and cycle) and
+writes one <ISO3>-c<cycle>.json per review into DIR (default: uprx-out). Each recommendation
+carries its final position, the source it came from, and the positions it replaced.
+
+Exit status: 0 all inputs read, 1 some inputs could not be read (each is named on stderr with
+the reason, and the others are still written), 2 usage error.
+
+Examples:
+  uprx run ../shared/corpora/slovenia --out out/slovenia
+  uprx run report.pdf addendum.pdf thematic-list.docx -o review.json
+
+Options)";
+
 constexpr const char* kExtractHelp =
     R"(uprx extract - recommendations, recommending States and positions out of UPR documents
 
@@ -46,8 +65,9 @@ struct ExtractArgs {
 };
 
 // Parses the options; returns an exit code when the command should stop here.
-std::optional<int> ParseArgs(const std::vector<std::string>& args, ExtractArgs& a) {
-  po::options_description opts(kExtractHelp);
+std::optional<int> ParseArgs(const std::vector<std::string>& args, const std::string& name,
+                             const char* help, ExtractArgs& a) {
+  po::options_description opts(help);
   opts.add_options()("help,h", "show this help")(
       "output,o", po::value(&a.output), "write all reviews to FILE (- for standard output)")(
       "out", po::value(&a.out_dir), "write one <ISO3>-c<cycle>.json per review into DIR")(
@@ -65,7 +85,8 @@ std::optional<int> ParseArgs(const std::vector<std::string>& args, ExtractArgs& 
     po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    std::cerr << "uprx extract: " << e.what() << "\nRun `uprx extract --help` for usage.\n";
+    std::cerr << "uprx " << name << ": " << e.what() << "\nRun `uprx " << name
+              << " --help` for usage.\n";
     return 2;
   }
   if (vm.count("help")) {
@@ -73,11 +94,12 @@ std::optional<int> ParseArgs(const std::vector<std::string>& args, ExtractArgs& 
     return 0;
   }
   if (a.inputs.empty()) {
-    std::cerr << "uprx extract: no INPUT given\nRun `uprx extract --help` for usage.\n";
+    std::cerr << "uprx " << name << ": no INPUT given\nRun `uprx " << name
+              << " --help` for usage.\n";
     return 2;
   }
   if (!a.output.empty() && !a.out_dir.empty()) {
-    std::cerr << "uprx extract: give either -o FILE or --out DIR, not both\n";
+    std::cerr << "uprx " << name << ": give either -o FILE or --out DIR, not both\n";
     return 2;
   }
   if (a.jobs <= 0) a.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -111,9 +133,11 @@ core::Status WriteOutputs(const ExtractArgs& a, const std::vector<core::Review>&
 
 }  // namespace
 
-int RunExtractCommand(const std::vector<std::string>& args) {
+static int RunPipeline(const std::vector<std::string>& args, const std::string& name,
+                       const char* help, const std::string& default_out_dir) {
   ExtractArgs a;
-  if (auto code = ParseArgs(args, a)) return *code;
+  if (auto code = ParseArgs(args, name, help, a)) return *code;
+  if (a.output.empty() && a.out_dir.empty()) a.out_dir = default_out_dir;
   std::vector<core::FileError> errors;
   const std::vector<std::string> paths = ExpandInputs(a.inputs, errors);
   const std::size_t inputs = paths.size() + errors.size();
@@ -144,6 +168,14 @@ int RunExtractCommand(const std::vector<std::string>& args) {
               << " unreadable, " << skipped << " not outcome documents\n";
   }
   return failed ? 1 : 0;
+}
+
+int RunExtractCommand(const std::vector<std::string>& args) {
+  return RunPipeline(args, "extract", kExtractHelp, "");
+}
+
+int RunRunCommand(const std::vector<std::string>& args) {
+  return RunPipeline(args, "run", kRunHelp, "uprx-out");
 }
 
 }  // namespace uprx::pipeline

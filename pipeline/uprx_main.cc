@@ -13,7 +13,9 @@ constexpr const char* kUsage = R"(uprx - UN Universal Periodic Review documents 
 Usage: uprx COMMAND [OPTIONS]
 
 Commands:
-  extract   read Working Group reports (PDF, DOCX, text) and write their recommendations,
+  run       the whole pipeline over UPR documents (WG reports, addenda, thematic lists):
+            one JSON file per review with the final position of every recommendation
+  extract   read UPR documents (PDF, DOCX, text) and write their recommendations,
             recommending States and positions as JSON (schema uprx/1)
   eval      score extracted JSON against labelled data (UPR Info export)
 
@@ -41,6 +43,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (command == "extract") return uprx::pipeline::RunExtractCommand(args);
+  if (command == "run") return uprx::pipeline::RunRunCommand(args);
   if (command == "eval") return uprx::pipeline::RunEvalCommand(args);
   std::cerr << "uprx: unknown command '" << command << "'\n\n" << kUsage;
   return 2;
