@@ -15,16 +15,26 @@ ProcessedDocument Failed(const std::string& path, const core::Status& status) {
 }
 
 std::string Describe(const core::DocumentInfo& info) {
-  std::string what = info.kind_detail.empty() ? "document" : info.kind_detail;
-  if (!info.symbol.empty()) what += " " + info.symbol;
+  std::string what = info.kind_detail.empty() || info.kind_detail == "not a UPR outcome document"
+                         ? std::string("this document")
+                         : info.kind_detail;
+  if (!info.symbol.empty()) what += " (" + info.symbol + ")";
   return what;
+}
+
+core::FileError NotOutcome(const ProcessedDocument& d) {
+  return {d.path, "not_outcome_document",
+          d.path + ": " + Describe(d.info) +
+              " is not a UPR outcome document (WG report, addendum or thematic list); "
+              "no recommendations read from it"};
 }
 
 }  // namespace
 
 DocumentProcessor::DocumentProcessor()
     : identifier_(extractors::StateResolver::Default()),
-      wg_report_(extractors::StateResolver::Default()) {}
+      wg_report_(extractors::StateResolver::Default()),
+      thematic_list_(extractors::StateResolver::Default()) {}
 
 ProcessedDocument DocumentProcessor::Process(const std::string& path) const {
   auto source = extractors::ReadDocumentFile(path);
@@ -44,6 +54,11 @@ ProcessedDocument DocumentProcessor::FromSource(core::SourceDocument source) con
   d.path = source.path;
   const core::NormalizedText text = normalizer_.Normalize(source);
   d.info = identifier_.Identify(source, text);
+  // OHCHR matrices are Word tables whose title the cover-page rules may miss; the thematic-list
+  // extractor recognises their shape and fills State, cycle and the report's symbol.
+  if (source.format == core::Format::kDocx || d.info.kind == core::DocumentKind::kThematicList) {
+    thematic_list_.Identify(text, d.info);
+  }
   switch (d.info.kind) {
     case core::DocumentKind::kWgReport: {
       auto r = wg_report_.Extract(text, d.info);
@@ -55,19 +70,26 @@ ProcessedDocument DocumentProcessor::FromSource(core::SourceDocument source) con
       }
       break;
     }
+    case core::DocumentKind::kThematicList: {
+      auto r = thematic_list_.Extract(text, d.info);
+      if (r.recommendations.empty()) {
+        // Names the thematic list but holds no table of it (infographic-slovenia.pdf).
+        d.info.kind = core::DocumentKind::kOther;
+        d.info.kind_detail = "a document about a thematic list, without its table,";
+        d.error = NotOutcome(d);
+        break;
+      }
+      d.recommendations = std::move(r.recommendations);
+      d.diagnostics = std::move(r.diagnostics);
+      break;
+    }
     case core::DocumentKind::kAddendum:
-    case core::DocumentKind::kThematicList:
       d.diagnostics.push_back({"info", "not_read_yet", d.info.symbol, 0,
-                               std::string(core::DocumentKindName(d.info.kind)) +
-                                   ": identified; positions from this kind are not read yet"});
+                               "addendum: identified; positions from this kind are not read yet"});
       break;
     case core::DocumentKind::kOther:
     case core::DocumentKind::kUnknown:
-      d.error = core::FileError{
-          d.path, "not_outcome_document",
-          d.path + ": " + Describe(d.info) +
-              " is not a UPR outcome document (WG report, addendum or thematic list); "
-              "no recommendations read from it"};
+      d.error = NotOutcome(d);
       break;
   }
   return d;

@@ -13,6 +13,7 @@
 
 #include "extractors/identifier.h"
 #include "extractors/normalizer.h"
+#include "extractors/thematic_list_extractor.h"
 #include "extractors/wg_report_extractor.h"
 #include "pipeline/core/document.h"
 
@@ -43,6 +44,7 @@ class DocumentProcessor {
   extractors::Normalizer normalizer_;
   extractors::Identifier identifier_;
   extractors::WgReportExtractor wg_report_;
+  extractors::ThematicListExtractor thematic_list_;
 };
 
 }  // namespace uprx::pipeline

@@ -16,6 +16,12 @@ Key ReviewKey(const ProcessedDocument& d) {
   return {d.info.sur_iso3, *d.info.cycle, ""};
 }
 
+// "A/HRC/59/15/Add.1" -> "A/HRC/59/15".
+std::string BaseSymbol(const std::string& symbol) {
+  const std::size_t add = symbol.find("/Add.");
+  return add == std::string::npos ? symbol : symbol.substr(0, add);
+}
+
 bool IsFinal(const std::string& value) {
   return value == "supported" || value == "noted" || value == "supported_in_part";
 }
@@ -163,8 +169,8 @@ core::Review JoinOne(const std::vector<const ProcessedDocument*>& docs) {
     if (r.sur_iso3.empty()) {
       r.sur_name = d->info.sur_name;
       r.sur_iso3 = d->info.sur_iso3;
-      r.cycle = d->info.cycle;
     }
+    if (!r.cycle) r.cycle = d->info.cycle;
     if (!r.wg_session) r.wg_session = d->info.wg_session;
     if (!r.year) r.year = d->info.year;
     r.documents.push_back(d->info);
@@ -203,9 +209,22 @@ std::vector<core::Review> JoinReviews(std::vector<ProcessedDocument> documents) 
   std::sort(documents.begin(), documents.end(), [](const auto& a, const auto& b) {
     return std::tie(a.info.symbol, a.path) < std::tie(b.info.symbol, b.path);
   });
+  // An addendum's cover rarely names the session: it joins the review of the report whose
+  // symbol it extends (A/HRC/59/15/Add.1 -> A/HRC/59/15).
+  std::map<std::string, Key> by_symbol;
+  for (const ProcessedDocument& d : documents) {
+    if (!d.error && d.info.cycle && !d.info.symbol.empty())
+      by_symbol.emplace(d.info.symbol, ReviewKey(d));
+  }
   std::map<Key, std::vector<const ProcessedDocument*>> groups;
   for (const ProcessedDocument& d : documents) {
-    if (!d.error) groups[ReviewKey(d)].push_back(&d);
+    if (d.error) continue;
+    Key key = ReviewKey(d);
+    if (!d.info.cycle) {
+      auto it = by_symbol.find(BaseSymbol(d.info.symbol));
+      if (it != by_symbol.end()) key = it->second;
+    }
+    groups[key].push_back(&d);
   }
   std::vector<core::Review> out;
   for (const auto& [key, docs] : groups) out.push_back(JoinOne(docs));
