@@ -264,13 +264,15 @@ struct FoundPosition {
   int paragraph = 0;
 };
 
-// The position a paragraph's text states, if any: noted first, since "did not enjoy the support"
-// contains "enjoy the support".
+// The position a paragraph's text states, if any. Pending first: "Nigeria takes note of the
+// recommendations above ... The response of Nigeria to these recommendations will be included
+// in the outcome report" (A/HRC/11/26) defers the answer. Then noted, since "did not enjoy the
+// support" contains "enjoy the support".
 std::optional<FoundPosition> PositionOf(const std::string& text, int paragraph, const Patterns& p) {
   static const std::pair<const char*, const char*> kOrder[] = {
+      {"position_pending", "pending"},
       {"position_noted", "noted"},
       {"position_in_part", "supported_in_part"},
-      {"position_pending", "pending"},
       {"position_supported", "supported"}};
   for (const auto& [name, value] : kOrder) {
     std::string matched;

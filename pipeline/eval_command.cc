@@ -162,6 +162,7 @@ void WriteFailures(std::ostream& out, const std::vector<ReviewScore>& scores) {
   for (const ReviewScore& s : scores) {
     WriteItems(out, s, "gold", s.unmatched_gold);
     WriteItems(out, s, "predicted", s.unmatched_predicted);
+    WriteItems(out, s, "position", s.position_disagreements);
   }
 }
 
@@ -193,6 +194,15 @@ void PrintText(const EvalSummary& m, double threshold) {
   std::printf("  %-30s %zu of %zu (%.1f%%)\n", "reviews split-aware >= 0.98",
               m.complete_split_aware, m.reviews_scored,
               Percent(m.complete_split_aware, m.reviews_scored));
+  if (!m.positions.empty()) {
+    std::printf(
+        "\nPositions of matched pairs against UPR Info's final Response\n"
+        "(supported = Accepted; noted, supported_in_part = Noted), by the stage that set them\n");
+    for (const auto& [stage, a] : m.positions) {
+      std::printf("  %-30s %zu of %zu agree (%.1f%%)\n", (stage.empty() ? "?" : stage).c_str(),
+                  a.agree, a.compared, Percent(a.agree, a.compared));
+    }
+  }
   std::printf("\nWorst reports (lowest F1):\n  %-7s %-9s %5s %5s %7s  %-4s %-7s %s\n", "recall",
               "precision", "gold", "pred", "matched", "sur", "session", "file");
   for (const ReviewScore* s : m.worst) {

@@ -363,14 +363,23 @@ void AddPairs(const nlohmann::json& recommendation, std::vector<PredictedPair>& 
   std::string id = StringOr(recommendation, "id");
   if (id.empty()) id = StringOr(recommendation, "number");
   const std::string text = StringOr(recommendation, "text");
+  std::string position, stage;
+  if (auto p = recommendation.find("position"); p != recommendation.end() && p->is_object()) {
+    position = StringOr(*p, "value");
+    stage = StringOr(*p, "stage");
+  }
   const nlohmann::json& states = ArrayOr(recommendation, "recommending_states");
   // A recommendation without any State still shows up (as a pair no gold row can match), so
   // that a lost attribution is visible in the failures instead of vanishing from the counts.
   if (states.empty()) {
-    pairs.push_back(PredictedPair{"", "", id, text});
+    pairs.push_back(PredictedPair{"", "", id, text, position, stage});
     return;
   }
-  for (const nlohmann::json& state : states) pairs.push_back(PairOf(state, id, text));
+  for (const nlohmann::json& state : states) {
+    pairs.push_back(PairOf(state, id, text));
+    pairs.back().position = position;
+    pairs.back().position_stage = stage;
+  }
 }
 
 EvalReview ReviewOf(const nlohmann::json& review, std::string_view file) {
@@ -432,6 +441,7 @@ class ReviewMatcher {
       pred_match_[c.pred] = gold_match_[c.gold] = true;
       ++score.matched;
       score.matched_dice_sum += c.dice;
+      ComparePosition(c.pred, c.gold, score);
     }
   }
 
@@ -466,6 +476,24 @@ class ReviewMatcher {
       }
     }
     return out;
+  }
+
+  void ComparePosition(std::size_t i, std::size_t j, ReviewScore& score) const {
+    const PredictedPair& pair = review_.pairs[i];
+    const std::string& ours = pair.position;
+    if (ours != "supported" && ours != "noted" && ours != "supported_in_part") return;
+    const GoldRow& row = gold_.rows[j];
+    auto& agreement = score.positions[pair.position_stage];
+    ++agreement.compared;
+    const bool accepted = row.response == "Accepted";
+    if (accepted == (ours == "supported")) {
+      ++agreement.agree;
+      return;
+    }
+    score.position_disagreements.push_back(
+        UnmatchedItem{pair.state, pair.recommendation_id,
+                      ours + " (" + pair.position_stage + ") -> UPR Info " + row.response, 1.0,
+                      row.state, row.text});
   }
 
   bool CoveredByMatchedPair(std::size_t j) const {
@@ -726,6 +754,10 @@ EvalSummary Summarize(const std::vector<ReviewScore>& scores, std::size_t worst_
     summary.predicted += s.predicted;
     summary.matched += s.matched;
     summary.split_covered += s.split_covered;
+    for (const auto& [stage, a] : s.positions) {
+      summary.positions[stage].compared += a.compared;
+      summary.positions[stage].agree += a.agree;
+    }
     if (s.recall().value_or(0) >= kCompleteRecall) ++summary.complete;
     if (s.split_aware_recall().value_or(0) >= kCompleteRecall) ++summary.complete_split_aware;
   }

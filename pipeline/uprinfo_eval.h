@@ -141,7 +141,9 @@ struct PredictedPair {
   std::string state;      // name, or as written when unresolved
   std::string state_key;  // ISO3, or StateMatchKey(as_written) when iso3 is null
   std::string recommendation_id;
-  std::string text;  // the segment when the State made a clause, else the recommendation
+  std::string text;            // the segment when the State made a clause, else the recommendation
+  std::string position;        // position.value of the recommendation
+  std::string position_stage;  // working_group | addendum | thematic_list
 };
 
 struct EvalReview {
@@ -187,6 +189,14 @@ struct ReviewScore {
   // ("Ratify OP-CAT and CED (Uruguay)" -> one row per treaty). Strict recall leaves them out;
   // split-aware recall counts them.
   std::size_t split_covered = 0;
+  // Positions of matched pairs against UPR Info's final Response, for the pairs whose position
+  // is final (supported = Accepted; noted and supported_in_part = Noted, as UPR Info counts a
+  // partial acceptance), by the stage that settled it.
+  struct PositionAgreement {
+    std::size_t compared = 0, agree = 0;
+  };
+  std::map<std::string, PositionAgreement> positions;
+  std::vector<UnmatchedItem> position_disagreements;  // text: ours -> UPR Info's Response
   std::vector<UnmatchedItem> unmatched_gold, unmatched_predicted;
 
   std::optional<double> recall() const;              // nullopt when there is no gold pair
@@ -217,8 +227,9 @@ struct EvalSummary {
   double micro_recall = 0, micro_precision = 0;
   std::size_t split_covered = 0;
   double split_aware_recall = 0;
-  std::size_t complete_split_aware = 0;   // reviews with split-aware recall >= kCompleteRecall
-  double mean_matched_dice = 0;           // over all matched pairs
+  std::size_t complete_split_aware = 0;  // reviews with split-aware recall >= kCompleteRecall
+  std::map<std::string, ReviewScore::PositionAgreement> positions;  // by stage, summed
+  double mean_matched_dice = 0;                                     // over all matched pairs
   std::size_t complete = 0;               // reviews with recall >= kCompleteRecall
   std::vector<const ReviewScore*> worst;  // lowest F1 first, at most `worst_count`
 };
