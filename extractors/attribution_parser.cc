@@ -91,6 +91,17 @@ void AddOnce(std::vector<AttributedState>& states, AttributedState s) {
 
 }  // namespace
 
+core::StateRef ToStateRef(const AttributedState& s) {
+  core::StateRef ref;
+  ref.as_written = s.as_written;
+  ref.name = s.state ? s.state->name : s.as_written;
+  if (s.state) {
+    ref.iso3 = s.state->iso3;
+    ref.regional_group = s.state->regional_group;
+  }
+  return ref;
+}
+
 std::vector<AttributedState> AttributionParser::ResolveGroup(std::string_view content) const {
   const std::string whole = CollapseSpace(WithoutRunningNumber(content));
   if (auto s = states_.Resolve(whole)) return {{whole, s}};

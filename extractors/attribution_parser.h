@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "extractors/state_resolver.h"
+#include "pipeline/core/document.h"
 
 namespace uprx::extractors {
 
@@ -36,6 +37,10 @@ struct Attribution {
   // Text after the last attribution that is more than punctuation (kept, and reported).
   std::string trailing;
 };
+
+// The core record of an attributed State: canonical name, ISO3 and group when it resolved,
+// the name as written either way.
+core::StateRef ToStateRef(const AttributedState& s);
 
 class AttributionParser {
  public:

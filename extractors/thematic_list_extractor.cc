@@ -45,17 +45,6 @@ std::optional<int> CycleOfHrcSession(int session, const Patterns& p) {
 
 // --- States ---------------------------------------------------------------------------------
 
-core::StateRef MakeRef(const AttributedState& s) {
-  core::StateRef ref;
-  ref.as_written = s.as_written;
-  ref.name = s.state ? s.state->name : s.as_written;
-  if (s.state) {
-    ref.iso3 = s.state->iso3;
-    ref.regional_group = s.state->regional_group;
-  }
-  return ref;
-}
-
 // The States in the text. A clause that is only a State ("... (Chile); (Estonia);", Egypt)
 // shares the text before it; segments are kept only when the States made different clauses.
 std::vector<core::StateRef> TextStates(const Attribution& a) {
@@ -65,7 +54,7 @@ std::vector<core::StateRef> TextStates(const Attribution& a) {
   for (const Clause& c : a.clauses) {
     if (!c.text.empty()) segment = c.text;
     for (const AttributedState& s : c.states) {
-      refs.push_back(MakeRef(s));
+      refs.push_back(ToStateRef(s));
       refs.back().segment = segment;
       segments.insert(segment);
     }
@@ -116,9 +105,7 @@ core::Recommendation RowReader::Read(const ThematicRow& row) const {
   r.number = cell.number;
   r.paragraph = cell.paragraph;
   r.printed_number = cell.printed;
-  if (!info_.sur_iso3.empty() && info_.cycle) {
-    r.id = info_.sur_iso3 + "-c" + std::to_string(*info_.cycle) + "-" + r.number;
-  }
+  r.id = core::RecommendationId(info_.sur_iso3, info_.cycle, r.number);
   r.source = {info_.file, norm_.map.Locate(row.begin).page, row.begin, row.end};
   const Attribution a = attribution_.Parse(cell.body);
   r.text = a.text;
@@ -148,7 +135,7 @@ void RowReader::ReadStates(const ThematicRow& row, std::string_view body, const 
     std::set<std::string> text_iso3, column_iso3;
     for (const core::StateRef& s : in_text) text_iso3.insert(s.iso3);
     for (const AttributedState& s : named) {
-      r.recommending_states.push_back(MakeRef(s));
+      r.recommending_states.push_back(ToStateRef(s));
       column_iso3.insert(s.state->iso3);
       for (const core::StateRef& t : in_text) {
         if (t.iso3 == s.state->iso3) r.recommending_states.back().segment = t.segment;
@@ -159,7 +146,7 @@ void RowReader::ReadStates(const ThematicRow& row, std::string_view body, const 
                "the States column \"" + std::string(column) + "\" differs from the text's States");
     }
   } else {
-    r.recommending_states.push_back(MakeRef({std::string(column), std::nullopt}));
+    r.recommending_states.push_back(ToStateRef({std::string(column), std::nullopt}));
   }
   for (const core::StateRef& s : r.recommending_states) {
     if (s.iso3.empty()) {
@@ -191,8 +178,8 @@ std::vector<core::StateRef> RowReader::FinalGroup(std::string_view body,
   std::string joined = written;
   RE2::GlobalReplace(&joined, p_.Get("thematic_split_word_cs"), "\\1\\2");
   std::vector<core::StateRef> refs;
-  for (const AttributedState& s : attribution_.ResolveGroup(joined)) refs.push_back(MakeRef(s));
-  if (refs.empty()) refs.push_back(MakeRef({written, std::nullopt}));
+  for (const AttributedState& s : attribution_.ResolveGroup(joined)) refs.push_back(ToStateRef(s));
+  if (refs.empty()) refs.push_back(ToStateRef({written, std::nullopt}));
   if (refs.size() == 1) refs[0].as_written = written;
   if (!refs[0].iso3.empty()) {
     Diagnose(r, "info", "state_name_repaired", "\"" + written + "\" read as \"" + joined + "\"");

@@ -300,8 +300,7 @@ core::Recommendation MakeRecommendation(const Block& b, const core::NormalizedTe
   r.paragraph = b.paragraph;
   r.number = std::to_string(b.paragraph) + "." + std::to_string(b.item);
   r.printed_number = b.printed;
-  r.id = (info.sur_iso3.empty() ? std::string("UNK") : info.sur_iso3) + "-c" +
-         std::to_string(info.cycle.value_or(0)) + "-" + r.number;
+  r.id = core::RecommendationId(info.sur_iso3, info.cycle, r.number);
   const int page = norm.map.Locate(b.begin).page;
   r.source = {info.symbol, page, b.begin, b.end};
 
@@ -311,13 +310,8 @@ core::Recommendation MakeRecommendation(const Block& b, const core::NormalizedTe
   r.text = a.text;
   for (const Clause& c : a.clauses) {
     for (const AttributedState& s : c.states) {
-      core::StateRef ref;
-      ref.as_written = s.as_written;
-      ref.name = s.state ? s.state->name : s.as_written;
-      if (s.state) {
-        ref.iso3 = s.state->iso3;
-        ref.regional_group = s.state->regional_group;
-      } else {
+      core::StateRef ref = ToStateRef(s);
+      if (!s.state) {
         diags.push_back({"warning", "unknown_state", info.symbol, page,
                          r.number + ": recommending State \"" + s.as_written + "\" not known"});
       }
@@ -358,8 +352,7 @@ bool AddReferenced(const Block& b, const FoundPosition& position, const Dialogue
     r.paragraph = b.paragraph;
     r.number = std::to_string(b.paragraph) + "." + std::to_string(++item);
     r.printed_number = "paragraph " + ref.Label();
-    r.id = (info.sur_iso3.empty() ? std::string("UNK") : info.sur_iso3) + "-c" +
-           std::to_string(info.cycle.value_or(0)) + "-" + r.number;
+    r.id = core::RecommendationId(info.sur_iso3, info.cycle, r.number);
     r.text = found->text;
     r.source = {info.symbol, 0, found->begin, found->end};
     r.position = MakePosition(position, info.symbol);

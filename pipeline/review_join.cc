@@ -199,6 +199,9 @@ core::Review JoinOne(const std::vector<const ProcessedDocument*>& docs) {
   for (const ProcessedDocument* d : lists) builder.MergeThematicList(*d);
   for (const ProcessedDocument* d : addenda) builder.ApplyAddendum(*d);
   builder.Reconcile(addenda);
+  // The review knows its State and cycle even when one document did not say them.
+  for (auto& rec : r.recommendations)
+    rec.id = core::RecommendationId(r.sur_iso3, r.cycle, rec.number);
   return r;
 }
 

@@ -38,6 +38,12 @@ const char* DocumentKindName(DocumentKind k) {
   return "other";
 }
 
+std::string RecommendationId(const std::string& iso3, std::optional<int> cycle,
+                             const std::string& number) {
+  return (iso3.empty() ? std::string("UNK") : iso3) + "-c" + std::to_string(cycle.value_or(0)) +
+         "-" + number;
+}
+
 void OffsetMap::Add(std::size_t at, SourceLocation source) {
   if (!anchors_.empty() && anchors_.back().at == at) {
     anchors_.back().source = source;

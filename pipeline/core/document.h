@@ -152,6 +152,11 @@ struct FileError {
   std::string message;
 };
 
+// The stable id of a recommendation: "<ISO3>-c<cycle>-<number>" ("KHM-c2-118.109"); "UNK" and
+// "c0" stand for a State or cycle not known.
+std::string RecommendationId(const std::string& iso3, std::optional<int> cycle,
+                             const std::string& number);
+
 // One State under review in one cycle, assembled from one or more documents.
 struct Review {
   std::string sur_name, sur_iso3;

@@ -225,9 +225,10 @@ TEST(ThematicListExtractor, ARowSplitOverTwoTableRowsIsOneRecommendation) {
   EXPECT_EQ(r.recommendations[0].given_labels.themes.size(), 2u);
 }
 
-TEST(ThematicListExtractor, IdsNeedTheStateUnderReviewAndTheCycle) {
+TEST(ThematicListExtractor, IdsMarkAnUnknownStateAndCycle) {
+  // Ids are always present; the join replaces them once the review's State and cycle are known.
   const auto r = Extract(std::string(kCodedHeader) + kCoded2014, core::DocumentInfo{});
-  EXPECT_EQ(r.recommendations[0].id, "");
+  EXPECT_EQ(r.recommendations[0].id, "UNK-c0-" + r.recommendations[0].number);
 }
 
 TEST(ThematicListExtractor, ReportsDuplicateNumbersAndGaps) {
