@@ -83,10 +83,13 @@ ProcessedDocument DocumentProcessor::FromSource(core::SourceDocument source) con
       d.diagnostics = std::move(r.diagnostics);
       break;
     }
-    case core::DocumentKind::kAddendum:
-      d.diagnostics.push_back({"info", "not_read_yet", d.info.symbol, 0,
-                               "addendum: identified; positions from this kind are not read yet"});
+    case core::DocumentKind::kAddendum: {
+      auto r = addendum_.Extract(text, d.info);
+      d.statements = std::move(r.statements);
+      d.info.declared = r.declared;
+      d.diagnostics = std::move(r.diagnostics);
       break;
+    }
     case core::DocumentKind::kOther:
     case core::DocumentKind::kUnknown:
       d.error = NotOutcome(d);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/addendum_extractor.h"
 #include "extractors/identifier.h"
 #include "extractors/normalizer.h"
 #include "extractors/thematic_list_extractor.h"
@@ -45,6 +46,7 @@ class DocumentProcessor {
   extractors::Identifier identifier_;
   extractors::WgReportExtractor wg_report_;
   extractors::ThematicListExtractor thematic_list_;
+  extractors::AddendumExtractor addendum_;
 };
 
 }  // namespace uprx::pipeline

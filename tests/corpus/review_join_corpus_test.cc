@@ -71,5 +71,107 @@ TEST(ThematicListAlone, GivesTheReportsRecommendations) {
   }
 }
 
+std::vector<ProcessedDocument> ProcessAll(const std::vector<std::string>& files) {
+  std::vector<std::string> paths;
+  for (const auto& f : files) paths.push_back(testing::CorporaDir() + "/slovenia/" + f);
+  return RunDocuments(Processor(), paths, {2, false});
+}
+
+std::map<std::string, int> CountPositions(const core::Review& r) {
+  std::map<std::string, int> out;
+  for (const auto& rec : r.recommendations) ++out[rec.position.value];
+  return out;
+}
+
+bool HasDiagnostic(const core::Review& r, const std::string& code) {
+  return std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                     [&](const core::Diagnostic& d) { return d.code == code; });
+}
+
+struct Cycle {
+  const char* name;
+  std::vector<std::string> files;  // report, addendum, thematic list (when there is one)
+  std::size_t received;
+  int supported, noted;
+};
+
+const Cycle kSlovenia[] = {
+    {"c4",
+     {"c4/g2502644.pdf", "c4/g2505828.pdf",
+      "c4/upr48-slovenia-thematic-list-of-recommendatio.docx"},
+     254,
+     217,
+     37},
+    {"c3",
+     {"c3/g1934994.pdf", "c3/g2004192.pdf",
+      "c3/UPR34_Slovenia_Thematic_list_of_Recommendations.docx"},
+     215,
+     182,
+     33},
+    {"c2",
+     {"c2/g1423930.pdf", "c2/g1504261.pdf",
+      "c2/UPR20__Slovenia_ThematicListRecommendations_E.docx"},
+     163,
+     142,
+     21},
+};
+
+TEST(SloveniaReviews, FinalPositionsEqualTheAddendumsDeclaredTotals) {
+  CORPUS_OR_SKIP();
+  for (const Cycle& c : kSlovenia) {
+    const auto reviews = JoinReviews(ProcessAll(c.files));
+    ASSERT_EQ(reviews.size(), 1u) << c.name;
+    const core::Review& r = reviews[0];
+    EXPECT_EQ(r.documents.size(), 3u) << c.name;
+    EXPECT_EQ(r.recommendations.size(), c.received) << c.name;
+    const auto counts = CountPositions(r);
+    EXPECT_EQ(counts.at("supported"), c.supported) << c.name;
+    EXPECT_EQ(counts.at("noted"), c.noted) << c.name;
+    EXPECT_EQ(counts.count("pending"), 0u) << c.name;
+    EXPECT_FALSE(HasDiagnostic(r, "declared_total_mismatch")) << c.name;
+    EXPECT_FALSE(HasDiagnostic(r, "no_final_position")) << c.name;
+  }
+}
+
+TEST(SloveniaReviews, EveryFinalPositionAgreesWithTheThematicList) {
+  CORPUS_OR_SKIP();
+  for (const Cycle& c : kSlovenia) {
+    const auto list = Processor().Process(testing::CorporaDir() + "/slovenia/" + c.files[2]);
+    std::map<std::string, std::string> listed;
+    for (const auto& rec : list.recommendations) listed[rec.number] = rec.position.value;
+    const auto reviews = JoinReviews(ProcessAll({c.files[0], c.files[1]}));
+    std::vector<std::string> differ;
+    for (const auto& rec : reviews.at(0).recommendations) {
+      if (listed[rec.number] != rec.position.value) differ.push_back(rec.number);
+    }
+    EXPECT_TRUE(differ.empty()) << c.name << ": " << differ.size() << " differ, first "
+                                << differ.front();
+  }
+}
+
+TEST(SloveniaReviews, CycleOneLeavesOnlyTheItemTheAddendumGivesNoPositionFor) {
+  CORPUS_OR_SKIP();
+  const auto reviews = JoinReviews(ProcessAll({"c1/g1012049.pdf", "c1/g1012465.pdf"}));
+  ASSERT_EQ(reviews.size(), 1u);
+  std::vector<std::string> open;
+  for (const auto& rec : reviews[0].recommendations) {
+    if (rec.position.value == "unknown" || rec.position.value == "pending") {
+      open.push_back(rec.number);
+    }
+  }
+  // A/HRC/14/15/Add.1 on item 15: "agrees with the importance of the 1995 Programme", no answer.
+  EXPECT_EQ(open, std::vector<std::string>{"111.15"});
+  EXPECT_TRUE(HasDiagnostic(reviews[0], "no_final_position"));
+}
+
+TEST(SloveniaReviews, TheOrderOfTheDocumentsDoesNotChangeABit) {
+  CORPUS_OR_SKIP();
+  const auto& files = kSlovenia[0].files;
+  const std::vector<std::string> reversed(files.rbegin(), files.rend());
+  const std::string a = OutputToJson(JoinReviews(ProcessAll(files)), {}).dump(2);
+  const std::string b = OutputToJson(JoinReviews(ProcessAll(reversed)), {}).dump(2);
+  EXPECT_EQ(a, b);
+}
+
 }  // namespace
 }  // namespace uprx::pipeline
