@@ -75,6 +75,8 @@ struct CsvRecord {
 // spaces. A leading "to" is dropped because UPR Info writes some items in the infinitive ("To
 // further build up ...") where the report has the imperative, and vice versa.
 std::vector<std::string> MatchTokens(std::string_view utf8);
+// MatchTokens, sorted (the form coverage and Dice are computed on).
+std::vector<std::string> SortedTokens(std::string_view utf8);
 
 // Share of `gold`'s tokens (multiset, each list sorted) also in `predicted`; 0 when either is
 // empty.
