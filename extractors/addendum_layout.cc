@@ -29,18 +29,6 @@ std::size_t SkipHeaderPunctuation(std::string_view line, std::size_t at) {
   return at;
 }
 
-std::vector<LineRef> SplitLines(const std::string& text) {
-  std::vector<LineRef> lines;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back({pos, std::string_view(text).substr(pos, end - pos)});
-    pos = end + 1;
-  }
-  return lines;
-}
-
 }  // namespace
 
 void Flow::Append(const LineRef& line, std::size_t from) {
@@ -66,7 +54,7 @@ Cited Flow::Absolute(Cited c) const {
 
 AddendumLayout::AddendumLayout(const Patterns& p, const core::NormalizedText& text,
                                const ListReader& lists)
-    : p_(p), text_(text), lists_(lists), lines_(SplitLines(text.text)) {}
+    : p_(p), text_(text), lists_(lists), lines_(core::SplitLines(text.text)) {}
 
 std::vector<Block> AddendumLayout::Segment(Reading reading) const {
   State s;

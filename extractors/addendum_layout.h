@@ -34,10 +34,7 @@
 
 namespace uprx::extractors {
 
-struct LineRef {
-  std::size_t begin;  // offset of the line in the normalised text
-  std::string_view text;
-};
+using LineRef = core::TextLine;  // offsets in the normalised text
 
 // Lines joined by spaces, with a map from offsets in the joined text back to the normalised text.
 struct Flow {

@@ -11,22 +11,8 @@
 namespace uprx::extractors {
 namespace {
 
-struct LineRef {
-  std::size_t begin, end;
-  std::string_view text;
-};
-
-std::vector<LineRef> SplitLines(const std::string& text) {
-  std::vector<LineRef> lines;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back({pos, end, std::string_view(text).substr(pos, end - pos)});
-    pos = end + 1;
-  }
-  return lines;
-}
+using LineRef = core::TextLine;
+using core::SplitLines;
 
 enum class LabelKind { kDotted, kPlain, kBare };
 

@@ -44,6 +44,18 @@ std::string RecommendationId(const std::string& iso3, std::optional<int> cycle,
          "-" + number;
 }
 
+std::vector<TextLine> SplitLines(std::string_view text) {
+  std::vector<TextLine> lines;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back({pos, end, text.substr(pos, end - pos)});
+    pos = end + 1;
+  }
+  return lines;
+}
+
 void OffsetMap::Add(std::size_t at, SourceLocation source) {
   if (!anchors_.empty() && anchors_.back().at == at) {
     anchors_.back().source = source;

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace uprx::core {
@@ -58,6 +59,15 @@ struct NormalizedText {
   std::string text;
   OffsetMap map;
 };
+
+// One line of a normalised text: its span and its content (a view into the text).
+struct TextLine {
+  std::size_t begin = 0, end = 0;
+  std::string_view text;
+};
+
+// The lines of `text` ('\n'-separated), each with its offsets.
+std::vector<TextLine> SplitLines(std::string_view text);
 
 enum class DocumentKind { kUnknown, kWgReport, kAddendum, kThematicList, kOther };
 const char* DocumentKindName(DocumentKind k);  // "wg_report", "addendum", ... ("other")
