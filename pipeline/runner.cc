@@ -26,7 +26,14 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
           if (it->is_directory()) it.disable_recursion_pending();
           continue;
         }
-        if (it->is_regular_file()) found.push_back(it->path().string());
+        std::error_code entry_ec;
+        if (it->is_regular_file(entry_ec)) {
+          found.push_back(it->path().string());
+        } else if (it->is_symlink(entry_ec) && !fs::exists(it->path(), entry_ec)) {
+          // Named, not dropped: a link whose target is gone is an input the user meant to give.
+          errors.push_back({it->path().string(), "file_unreadable",
+                            it->path().string() + ": broken link (its target does not exist)"});
+        }
       }
       if (ec) errors.push_back({input, "file_unreadable", input + ": " + ec.message()});
       std::sort(found.begin(), found.end());

@@ -1,0 +1,189 @@
+// Bad input never crashes uprx or loses the rest of a batch: each case runs the uprx binary on
+// one bad input beside a good report and checks the exit code, the one-line message naming the
+// file, the error code in the JSON, and that the good report was still written.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/corpus/corpus_env.h"
+
+namespace uprx {
+namespace {
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int exit_code = -1;
+  std::string stderr_text;
+  nlohmann::json output;  // null when no output file was written
+};
+
+class BadInput : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("uprx-bad-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& bytes) {
+    const fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
+  }
+
+  std::string Good() const { return testing::CorporaDir() + "/wg-reports/cambodia2010.pdf"; }
+
+  // Runs `uprx extract ARGS -o OUT -q` and collects what a user sees.
+  Outcome Extract(const std::vector<std::string>& inputs,
+                  const std::string& out_name = "out.json") {
+    const std::string out = (dir_ / out_name).string();
+    const std::string err = (dir_ / "stderr.txt").string();
+    std::string cmd = std::string(UPRX_BINARY) + " extract -q";
+    for (const auto& in : inputs) cmd += " '" + in + "'";
+    cmd += " -o '" + out + "' 2> '" + err + "'";
+    Outcome o;
+    const int status = std::system(cmd.c_str());
+    o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream e(err);
+    o.stderr_text.assign(std::istreambuf_iterator<char>(e), {});
+    std::ifstream j(out);
+    if (j) o.output = nlohmann::json::parse(j, nullptr, false);
+    return o;
+  }
+
+  // The one bad input is named with `code` on one stderr line; the good report was written.
+  void ExpectReported(const Outcome& o, const std::string& file, const std::string& code,
+                      const std::string& words) {
+    EXPECT_EQ(o.exit_code, 1) << o.stderr_text;
+    EXPECT_EQ(std::count(o.stderr_text.begin(), o.stderr_text.end(), '\n'), 1) << o.stderr_text;
+    EXPECT_NE(o.stderr_text.find(file), std::string::npos) << o.stderr_text;
+    EXPECT_NE(o.stderr_text.find(words), std::string::npos) << o.stderr_text;
+    ASSERT_TRUE(o.output.is_object()) << "no output written";
+    ASSERT_EQ(o.output["errors"].size(), 1u);
+    EXPECT_EQ(o.output["errors"][0]["code"], code);
+    EXPECT_EQ(o.output["errors"][0]["file"], file);
+    ASSERT_EQ(o.output["reviews"].size(), 1u);
+    EXPECT_EQ(o.output["reviews"][0]["recommendations"].size(), 91u);  // Cambodia 2010
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(BadInput, TheRealBrokenPdf) {
+  CORPUS_OR_SKIP();
+  const std::string bad = testing::CorporaDir() + "/slovenia/c1/g0917123.pdf";
+  ExpectReported(Extract({bad, Good()}), bad, "pdf_unreadable", "cannot open PDF");
+}
+
+TEST_F(BadInput, AnEmptyFile) {
+  CORPUS_OR_SKIP();
+  const std::string bad = Write("empty.pdf", "");
+  ExpectReported(Extract({bad, Good()}), bad, "empty_file", "file is empty");
+}
+
+TEST_F(BadInput, ATruncatedPdf) {
+  CORPUS_OR_SKIP();
+  std::ifstream real(testing::CorporaDir() + "/wg-reports/cambodia2014.pdf", std::ios::binary);
+  std::string head(30000, '\0');
+  real.read(head.data(), static_cast<std::streamsize>(head.size()));
+  const std::string bad = Write("truncated.pdf", head);
+  ExpectReported(Extract({bad, Good()}), bad, "pdf_unreadable", "cannot open PDF");
+}
+
+TEST_F(BadInput, AScanWithoutTextLayerAsksForOcr) {
+  CORPUS_OR_SKIP();
+  const std::string bad = testing::CorporaDir() + "/slovenia/c3/Letter-OHCHR-HC-Slovenia.pdf";
+  ExpectReported(Extract({bad, Good()}), bad, "no_text_layer", "OCR needed");
+}
+
+TEST_F(BadInput, ALegacyWordFile) {
+  CORPUS_OR_SKIP();
+  const std::string bad =
+      testing::CorporaDir() + "/slovenia/c3/Advance_questions_Slovenia_first_batch.doc";
+  ExpectReported(Extract({bad, Good()}), bad, "doc_unsupported", "convert it to DOCX or PDF");
+}
+
+TEST_F(BadInput, AZipThatIsNotAWordFile) {
+  CORPUS_OR_SKIP();
+  const std::string bad = Write("report.docx", std::string("PK\3\4", 4) + "garbage garbage");
+  // Damaged before any Word part can be found: not recognisable as a Word file at all.
+  ExpectReported(Extract({bad, Good()}), bad, "unknown_format", "not a Word document");
+}
+
+TEST_F(BadInput, BinaryNoise) {
+  CORPUS_OR_SKIP();
+  std::string noise;
+  for (int i = 0; i < 4096; ++i) noise.push_back(static_cast<char>((i * 7919) % 256));
+  const std::string bad = Write("noise.pdf", noise);
+  ExpectReported(Extract({bad, Good()}), bad, "unknown_format", "binary data");
+}
+
+TEST_F(BadInput, TextThatIsNotUtf8) {
+  CORPUS_OR_SKIP();
+  const std::string bad = Write("latin1.txt", "caf\xe9 au lait\n");
+  ExpectReported(Extract({bad, Good()}), bad, "text_encoding", "not valid UTF-8 at byte 3");
+}
+
+TEST_F(BadInput, AOneGigabyteFileIsRefusedWithoutReadingIt) {
+  CORPUS_OR_SKIP();
+  const std::string bad = (dir_ / "huge.txt").string();
+  { std::ofstream(bad, std::ios::binary); }
+  fs::resize_file(bad, std::uintmax_t{1} << 30);  // sparse: nothing is written to disk
+  ExpectReported(Extract({bad, Good()}), bad, "file_too_large", "larger than the 256 MiB limit");
+}
+
+TEST_F(BadInput, AMissingFileAndABrokenLinkInADirectory) {
+  CORPUS_OR_SKIP();
+  const std::string missing = (dir_ / "missing.pdf").string();
+  ExpectReported(Extract({missing, Good()}), missing, "file_unreadable", "no such file");
+  fs::create_directories(dir_ / "batch");
+  fs::create_symlink("/nonexistent/report.pdf", dir_ / "batch" / "link.pdf");
+  fs::copy_file(Good(), dir_ / "batch" / "cambodia2010.pdf");
+  const std::string link = (dir_ / "batch" / "link.pdf").string();
+  ExpectReported(Extract({(dir_ / "batch").string()}), link, "file_unreadable", "broken link");
+}
+
+TEST_F(BadInput, UnwritableOutputIsAnErrorAndNothingIsLeftBehind) {
+  CORPUS_OR_SKIP();
+  const Outcome o = Extract({Good()}, "no-such-dir/out.json");
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_NE(o.stderr_text.find("no-such-dir/out.json: cannot write"), std::string::npos)
+      << o.stderr_text;
+  for (const auto& entry : fs::recursive_directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().extension(), ".txt") << "left behind: " << entry.path();
+  }
+}
+
+TEST_F(BadInput, Utf16TextWithBomIsRead) {
+  CORPUS_OR_SKIP();
+  // "A/HRC/13/4 ..." as UTF-16LE with a byte-order mark: read like the PDF.
+  std::string text = "\xff\xfe";
+  for (char ch : std::string("A/HRC/13/4\nnot a report\n")) {
+    text.push_back(ch);
+    text.push_back('\0');
+  }
+  const std::string file = Write("utf16.txt", text);
+  const Outcome o = Extract({file});
+  EXPECT_EQ(o.exit_code, 0) << o.stderr_text;
+  ASSERT_TRUE(o.output.is_object());
+  EXPECT_EQ(o.output["errors"][0]["code"], "not_outcome_document");  // read, then identified
+}
+
+TEST_F(BadInput, UsageErrorsExitTwo) {
+  CORPUS_OR_SKIP();
+  EXPECT_EQ(WEXITSTATUS(std::system((std::string(UPRX_BINARY) + " extract 2>/dev/null").c_str())),
+            2);
+  EXPECT_EQ(WEXITSTATUS(
+                std::system((std::string(UPRX_BINARY) + " extract --bogus x 2>/dev/null").c_str())),
+            2);
+  EXPECT_EQ(WEXITSTATUS(std::system((std::string(UPRX_BINARY) + " nonsense 2>/dev/null").c_str())),
+            2);
+}
+
+}  // namespace
+}  // namespace uprx
