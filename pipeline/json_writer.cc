@@ -1,6 +1,9 @@
 #include "pipeline/json_writer.h"
 
+#include <unistd.h>
+
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -152,6 +155,29 @@ void WriteIndented(std::ostream& out, const std::string& text, int spaces) {
   }
 }
 
+// The temporary file being written, removed if the run is interrupted (SIGINT, SIGTERM) so
+// that an interrupted run leaves neither a truncated file nor a stray temporary one.
+char g_pending_path[4096] = {0};
+
+extern "C" void RemovePendingAndExit(int sig) {
+  if (g_pending_path[0] != '\0') ::unlink(g_pending_path);
+  ::_exit(128 + sig);
+}
+
+class PendingFile {
+ public:
+  explicit PendingFile(const std::string& path) {
+    static const bool installed = [] {
+      std::signal(SIGINT, RemovePendingAndExit);
+      std::signal(SIGTERM, RemovePendingAndExit);
+      return true;
+    }();
+    (void)installed;
+    std::snprintf(g_pending_path, sizeof g_pending_path, "%s", path.c_str());
+  }
+  ~PendingFile() { g_pending_path[0] = '\0'; }
+};
+
 }  // namespace
 
 void WriteJson(std::ostream& out, const std::vector<core::Review>& reviews,
@@ -176,6 +202,7 @@ core::Status WriteFileAtomically(const std::string& path, const std::string& con
 core::Status WriteFileAtomically(const std::string& path,
                                  const std::function<void(std::ostream&)>& write) {
   const std::string tmp = path + ".tmp";
+  const PendingFile pending(tmp);
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) {

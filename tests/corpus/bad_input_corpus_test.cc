@@ -3,8 +3,10 @@
 // file, the error code in the JSON, and that the good report was still written.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -157,6 +159,26 @@ TEST_F(BadInput, UnwritableOutputIsAnErrorAndNothingIsLeftBehind) {
   for (const auto& entry : fs::recursive_directory_iterator(dir_)) {
     EXPECT_EQ(entry.path().extension(), ".txt") << "left behind: " << entry.path();
   }
+}
+
+TEST_F(BadInput, AnInterruptedRunLeavesNoOutput) {
+  CORPUS_OR_SKIP();
+  const std::string out = (dir_ / "all.json").string();
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    const std::string reports = testing::CorporaDir() + "/wg-reports";
+    ::execl(UPRX_BINARY, UPRX_BINARY, "extract", reports.c_str(), "-o", out.c_str(), "-q", "-j",
+            "1", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::usleep(1500 * 1000);  // well inside the ~10 s the 212 reports take
+  ::kill(pid, SIGINT);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  EXPECT_FALSE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  EXPECT_FALSE(fs::exists(out));
+  EXPECT_FALSE(fs::exists(out + ".tmp"));
 }
 
 TEST_F(BadInput, Utf16TextWithBomIsRead) {
