@@ -18,6 +18,9 @@ Commands:
   extract   read UPR documents (PDF, DOCX, text) and write their recommendations,
             recommending States and positions as JSON (schema uprx/1)
   eval      score extracted JSON against labelled data (UPR Info export)
+  train     learn a classifier model from labelled rows (UPR Info CSV): --taxonomy action
+  eval-labels
+            score the action category against UPR Info's labels (WG sessions 17-20)
 
 Run `uprx COMMAND --help` for the options of a command, with examples.
 
@@ -45,6 +48,8 @@ int main(int argc, char** argv) {
   if (command == "extract") return uprx::pipeline::RunExtractCommand(args);
   if (command == "run") return uprx::pipeline::RunRunCommand(args);
   if (command == "eval") return uprx::pipeline::RunEvalCommand(args);
+  if (command == "train") return uprx::pipeline::RunTrainCommand(args);
+  if (command == "eval-labels") return uprx::pipeline::RunClassifyEvalCommand(args);
   std::cerr << "uprx: unknown command '" << command << "'\n\n" << kUsage;
   return 2;
 }

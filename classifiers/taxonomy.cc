@@ -1,0 +1,180 @@
+#include "classifiers/taxonomy.h"
+
+#include <cctype>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/core/embedded_data.h"
+
+namespace uprx::classifiers {
+namespace {
+
+std::vector<std::string> SplitTabs(std::string_view line) {
+  std::vector<std::string> fields;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t tab = line.find('\t', start);
+    fields.emplace_back(line.substr(start, tab - start));
+    if (tab == std::string_view::npos) return fields;
+    start = tab + 1;
+  }
+}
+
+bool IsNameChar(char c, bool first) {
+  const auto u = static_cast<unsigned char>(c);
+  return std::isalpha(u) || c == '_' || (!first && std::isdigit(u));
+}
+
+// Expands every {NAME} whose NAME is defined; `missing` receives the first undefined one.
+// Braces that do not hold a name ("{2,3}") are RE2 repetitions and stay as they are.
+std::string Expand(std::string_view pattern,
+                   const std::map<std::string, std::string, std::less<>>& defines,
+                   std::string& missing) {
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    std::size_t end = i + 1;
+    while (pattern[i] == '{' && end < pattern.size() && IsNameChar(pattern[end], end == i + 1)) {
+      ++end;
+    }
+    if (pattern[i] != '{' || end == i + 1 || end >= pattern.size() || pattern[end] != '}') {
+      out += pattern[i];
+      continue;
+    }
+    const std::string_view name = pattern.substr(i + 1, end - i - 1);
+    auto it = defines.find(name);
+    if (it == defines.end()) {
+      if (missing.empty()) missing = std::string(name);
+    } else {
+      out += it->second;
+    }
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace
+
+RE2::Options RuleOptions() {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  return options;
+}
+
+core::Status Taxonomy::Error(int line, const std::string& why) const {
+  return core::Status("taxonomy_invalid", source_ + ":" + std::to_string(line) + ": " + why);
+}
+
+core::Result<Taxonomy> Taxonomy::Parse(std::string_view text, std::string_view source) {
+  Taxonomy t;
+  t.source_ = std::string(source);
+  std::istringstream in{std::string(text)};
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    core::Status status = t.ParseLine(SplitTabs(line), number);
+    if (!status.ok()) return status;
+  }
+  if (t.id_.empty()) return t.Error(number, "no 'taxonomy' record");
+  if (t.version_.empty()) return t.Error(number, "no 'version' record");
+  if (t.labels_.empty()) return t.Error(number, "no 'label' record");
+  return t;
+}
+
+core::Status Taxonomy::ParseLine(const std::vector<std::string>& fields, int line) {
+  const std::string& kind = fields[0];
+  auto want = [&](std::size_t n) {
+    return fields.size() == n ? core::Status::Ok()
+                              : Error(line, "'" + kind + "' takes " + std::to_string(n - 1) +
+                                                " tab-separated fields, found " +
+                                                std::to_string(fields.size() - 1));
+  };
+  if (kind == "rule") return AddRule(fields, line);
+  if (kind == "taxonomy" || kind == "version") {
+    if (core::Status s = want(2); !s.ok()) return s;
+    std::string& slot = kind == "taxonomy" ? id_ : version_;
+    if (!slot.empty()) return Error(line, "second '" + kind + "' record");
+    slot = fields[1];
+    return core::Status::Ok();
+  }
+  if (kind == "label") {
+    if (core::Status s = want(4); !s.ok()) return s;
+    if (FindLabel(fields[1]) != nullptr)
+      return Error(line, "duplicate label id '" + fields[1] + "'");
+    labels_.push_back({fields[1], fields[2], fields[3]});
+    return core::Status::Ok();
+  }
+  if (kind == "define" || kind == "option") {
+    if (core::Status s = want(3); !s.ok()) return s;
+    std::string missing;
+    std::string value = Expand(fields[2], defines_, missing);
+    if (!missing.empty()) return Error(line, "unknown {" + missing + "}");
+    if (kind == "define") {
+      if (!defines_.emplace(fields[1], std::move(value)).second) {
+        return Error(line, "duplicate define '" + fields[1] + "'");
+      }
+    } else if (!options_.emplace(fields[1], Option{std::move(value), line}).second) {
+      return Error(line, "duplicate option '" + fields[1] + "'");
+    }
+    return core::Status::Ok();
+  }
+  return Error(line,
+               "unknown record '" + kind + "' (taxonomy, version, label, define, option, rule)");
+}
+
+core::Status Taxonomy::AddRule(const std::vector<std::string>& fields, int line) {
+  if (fields.size() != 4) {
+    return Error(line, "'rule' takes 3 tab-separated fields (label, RE2, weight), found " +
+                           std::to_string(fields.size() - 1));
+  }
+  if (FindLabel(fields[1]) == nullptr)
+    return Error(line, "rule for unknown label '" + fields[1] + "'");
+  std::string missing;
+  Rule rule{id_ + ":" + std::to_string(line), fields[1], Expand(fields[2], defines_, missing), 0,
+            line};
+  if (!missing.empty()) return Error(line, "unknown {" + missing + "}");
+  RE2 re(rule.pattern, RuleOptions());
+  if (!re.ok()) return Error(line, "bad RE2 pattern: " + re.error());
+  const std::string& w = fields[3];
+  auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), rule.weight);
+  if (ec != std::errc() || end != w.data() + w.size() || !(rule.weight > 0)) {
+    return Error(line, "weight '" + w + "' is not a positive number");
+  }
+  rules_.push_back(std::move(rule));
+  return core::Status::Ok();
+}
+
+const Label* Taxonomy::FindLabel(std::string_view id) const {
+  for (const Label& l : labels_) {
+    if (l.id == id) return &l;
+  }
+  return nullptr;
+}
+
+const Option* Taxonomy::FindOption(std::string_view key) const {
+  auto it = options_.find(key);
+  return it == options_.end() ? nullptr : &it->second;
+}
+
+core::Result<Taxonomy> Taxonomy::LoadEmbedded(std::string_view file_name) {
+  std::optional<std::string> text = EmbeddedData(file_name);
+  if (!text) {
+    return core::Status("taxonomy_missing", "no taxonomy file '" + std::string(file_name) +
+                                                "' compiled into this binary");
+  }
+  return Parse(*text, file_name);
+}
+
+core::Result<Taxonomy> Taxonomy::LoadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return core::Status("unreadable", path + ": cannot open taxonomy file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return Parse(text.str(), path);
+}
+
+}  // namespace uprx::classifiers

@@ -1,0 +1,94 @@
+#include "pipeline/uprinfo_label_rows.h"
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+#include "pipeline/uprinfo_eval.h"
+
+namespace uprx::pipeline {
+namespace {
+
+int ToInt(std::string_view s, int fallback) {
+  int value = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  return ec == std::errc() && end == s.data() + s.size() ? value : fallback;
+}
+
+core::Result<std::string> ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return core::Status("unreadable", path + ": cannot open label file");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+}  // namespace
+
+core::Result<std::vector<LabelledRow>> ParseLabelledRows(std::string_view bytes,
+                                                         std::string_view name) {
+  auto text = LabelTextToUtf8(bytes, name);
+  if (!text.ok()) return text.status();
+  auto records = ParseCsv(text.value(), name);
+  if (!records.ok()) return records.status();
+  const std::vector<CsvRecord>& rec = records.value();
+  if (rec.empty()) return std::vector<LabelledRow>{};
+  const std::vector<std::string>& header = rec[0].fields;
+  auto column = [&](std::string_view c) {
+    return static_cast<std::size_t>(std::find(header.begin(), header.end(), c) - header.begin());
+  };
+  const std::size_t to = column("To"), from = column("From"), text_col = column("Text"),
+                    action = column("Action"), issue = column("Issue"), session = column("Session");
+  if (text_col >= header.size() || session >= header.size()) {
+    return core::Status("labels_invalid", std::string(name) + ":1: no Text or Session column");
+  }
+  auto field = [](const CsvRecord& r, std::size_t i) {
+    return i < r.fields.size() ? r.fields[i] : std::string();
+  };
+  std::vector<LabelledRow> rows;
+  for (std::size_t i = 1; i < rec.size(); ++i) {
+    const CsvRecord& r = rec[i];
+    if (to < header.size() && from < header.size() && field(r, to) == field(r, from)) continue;
+    rows.push_back({field(r, text_col), field(r, action), field(r, issue),
+                    ToInt(field(r, session), 0), std::string(name) + ":" + std::to_string(r.line)});
+  }
+  return rows;
+}
+
+core::Result<std::vector<LabelledRow>> LoadLabelledRows(const std::string& path) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+      if (entry.path().extension() == ".csv") files.push_back(entry.path().string());
+    }
+    std::sort(files.begin(), files.end());
+  } else {
+    files.push_back(path);
+  }
+  std::vector<LabelledRow> rows;
+  for (const std::string& file : files) {
+    auto bytes = ReadBytes(file);
+    if (!bytes.ok()) return bytes.status();
+    auto parsed = ParseLabelledRows(bytes.value(), std::filesystem::path(file).filename().string());
+    if (!parsed.ok()) return parsed.status();
+    for (LabelledRow& r : parsed.value()) rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+core::Result<SessionRange> ParseSessionRange(std::string_view text) {
+  if (text == "all") return SessionRange{0, std::numeric_limits<int>::max()};
+  const std::size_t dash = text.find('-');
+  const int first = ToInt(text.substr(0, dash), -1);
+  const int last = dash == std::string_view::npos ? first : ToInt(text.substr(dash + 1), -1);
+  if (first < 0 || last < first) {
+    return core::Status("usage", "sessions '" + std::string(text) + "': expected all, N or N-M");
+  }
+  return SessionRange{first, last};
+}
+
+}  // namespace uprx::pipeline

@@ -1,0 +1,133 @@
+#include "classifiers/action_classifier.h"
+
+#include <gtest/gtest.h>
+
+namespace uprx::classifiers {
+namespace {
+
+struct Case {
+  const char* text;
+  int category;
+  const char* evidence;
+};
+
+TEST(ActionClassifier, RulesFollowTheFirstVerbOfTheScale) {
+  auto ac = ActionClassifier::CreateDefault();
+  ASSERT_TRUE(ac.ok()) << ac.status().ToString();
+  const Case cases[] = {
+      // 1 Minimal: help from, or information for, others.
+      {"Seek technical assistance from OHCHR to draft its reports", 1, "Seek"},
+      {"Share its best practices in poverty reduction with other countries", 1, "Share"},
+      {"Call upon the international community to support its efforts", 1, "Call upon"},
+      {"The international community should provide assistance to Haiti", 1,
+       "The international community"},
+      // 2 Continuing.
+      {"Continue to strengthen its national human rights institution", 2, "Continue"},
+      {"To continue its efforts to combat poverty", 2, "continue"},
+      {"Pursue its efforts to promote gender equality", 2, "Pursue"},
+      {"Maintain its moratorium on the death penalty", 2, "Maintain"},
+      // 3 Considering.
+      {"Consider ratifying the Optional Protocol to CAT", 3, "Consider"},
+      {"Seriously consider abolishing the death penalty", 3, "consider"},
+      {"Review its legislation on freedom of expression", 3, "Review"},
+      {"Give due consideration to acceding to the 1951 Convention", 3, "Give due consideration"},
+      // 4 General.
+      {"Ensure that all children have access to education", 4, "Ensure"},
+      {"Further strengthen the independence of the judiciary", 4, "Further"},
+      {"Take measures to combat violence against women", 4, "Take"},
+      {"Adopt all necessary measures to prevent torture", 4, "Adopt all necessary measures"},
+      {"Step up efforts to eliminate child labour", 4, "Step up"},
+      // 5 Specific.
+      {"Ratify the Convention on the Rights of Persons with Disabilities", 5, "Ratify"},
+      {"To abolish the death penalty", 5, "abolish"},
+      {"Establish a national human rights institution in line with the Paris Principles", 5,
+       "Establish"},
+      {"Fully implement the recommendations of the Truth Commission", 5, "implement"},
+      {"Amend the Penal Code to criminalize marital rape", 5, "Amend"},
+      {"Extend a standing invitation to the special procedures", 5, "Extend"},
+      // Former bugs.
+      {"Put an end to the recruitment of child soldiers", 4, "Put"},
+      {"Continue and strengthen its cooperation with OHCHR", 4, "Continue and strengthen"},
+      {"With the support of the international community, continue to fight poverty", 2, "continue"},
+      {"Raise awareness of the rights of the child", 4, "Raise awareness"},
+  };
+  for (const Case& c : cases) {
+    const ActionLabel a = ac.value().ClassifyByRules(c.text);
+    EXPECT_EQ(a.category, c.category) << c.text;
+    EXPECT_EQ(a.method, "rules");
+    ASSERT_EQ(a.evidence.size(), 1u) << c.text;
+    EXPECT_EQ(a.evidence[0], c.evidence) << c.text;
+  }
+}
+
+TEST(ActionClassifier, NamesTheCategoryAndFallsBackToGeneralWithoutEvidence) {
+  auto ac = ActionClassifier::CreateDefault();
+  ASSERT_TRUE(ac.ok());
+  const ActionLabel ratify = ac.value().Classify("Ratify ICRMW");
+  EXPECT_EQ(ratify.name, "Specific action");
+  EXPECT_DOUBLE_EQ(ratify.score, 1);
+  const ActionLabel none = ac.value().Classify("Human rights defenders");
+  EXPECT_EQ(none.category, 4);
+  EXPECT_TRUE(none.evidence.empty());
+  EXPECT_LT(none.score, 1);
+}
+
+TEST(ActionClassifier, FeaturesHoldTheRulesDecisionAndTheFirstWords) {
+  auto ac = ActionClassifier::CreateDefault();
+  ASSERT_TRUE(ac.ok());
+  const std::vector<std::string> f = ac.value().Features("To further strengthen the NHRI");
+  auto has = [&](const std::string& x) { return std::find(f.begin(), f.end(), x) != f.end(); };
+  EXPECT_TRUE(has("decision=4"));
+  EXPECT_TRUE(has("first1=strengthen"));
+  EXPECT_TRUE(has("first2=strengthen the"));
+  EXPECT_TRUE(has("raw1=to"));
+  EXPECT_TRUE(has("b=strengthen the"));
+}
+
+TEST(ActionClassifier, RejectsATaxonomyThatIsNotTheActionScale) {
+  auto t = Taxonomy::Parse("taxonomy\tother\nversion\t1\nlabel\t1\tA\tB\n", "other.tsv");
+  ASSERT_TRUE(t.ok());
+  auto ac = ActionClassifier::Create(t.value());
+  ASSERT_FALSE(ac.ok());
+  EXPECT_EQ(ac.status().message(), "other.tsv:1: taxonomy 'other' is not action");
+}
+
+TEST(ActionClassifier, ModelDecidesAndKeepsTheRulesEvidence) {
+  auto t = Taxonomy::LoadEmbedded("action.tsv");
+  ASSERT_TRUE(t.ok());
+  auto rules = ActionClassifier::Create(t.value());
+  ASSERT_TRUE(rules.ok());
+  // A tiny training set where "Adopt a plan" is general although the rules say specific.
+  std::vector<LabelledText> train;
+  for (int i = 0; i < 5; ++i) {
+    train.push_back({"Adopt a plan on housing", "4"});
+    train.push_back({"Ratify the CRPD", "5"});
+    train.push_back({"Continue its efforts", "2"});
+    train.push_back({"Consider ratifying OP-CAT", "3"});
+    train.push_back({"Seek technical assistance", "1"});
+  }
+  LinearModel model = TrainActionModel(rules.value(), train, {});
+  auto both = ActionClassifier::Create(t.value(), std::move(model));
+  ASSERT_TRUE(both.ok()) << both.status().ToString();
+  const ActionLabel a = both.value().Classify("Adopt a plan on housing");
+  EXPECT_EQ(a.category, 4);
+  EXPECT_EQ(a.method, "rules+model");
+  ASSERT_FALSE(a.evidence.empty());
+  EXPECT_EQ(a.evidence[0], "Adopt");
+  EXPECT_EQ(both.value().Classify("Ratify the CRPD").category, 5);
+}
+
+TEST(ActionClassifier, RefusesAModelTrainedWithAnotherTaxonomyVersion) {
+  auto t = Taxonomy::LoadEmbedded("action.tsv");
+  ASSERT_TRUE(t.ok());
+  LinearModel model = LinearModel::Train(
+      {{{"bias"}, "1"}, {{"x"}, "2"}, {{"x"}, "3"}, {{"x"}, "4"}, {{"x"}, "5"}}, {});
+  model.metadata().emplace_back("taxonomy_version", "action-0");
+  auto ac = ActionClassifier::Create(t.value(), std::move(model));
+  ASSERT_FALSE(ac.ok());
+  EXPECT_EQ(ac.status().code(), "model_invalid");
+  EXPECT_NE(ac.status().message().find("trained with taxonomy action-0"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace uprx::classifiers

@@ -1,0 +1,83 @@
+#include "classifiers/taxonomy.h"
+
+#include <gtest/gtest.h>
+
+namespace uprx::classifiers {
+namespace {
+
+constexpr const char* kGood =
+    "# a comment\n"
+    "taxonomy\tdemo\n"
+    "version\tdemo-1\n"
+    "label\ta\tAlpha\tthe first\n"
+    "label\tb\tBeta\tthe second\n"
+    "define\tV\t(?:go|come)\n"
+    "option\tlead_in\t^{V}\\s+\n"
+    "rule\ta\t^({V})\\b\t10\n"
+    "rule\tb\tx{2,3}\t1.5\n";
+
+TEST(Taxonomy, ParsesLabelsRulesDefinesAndOptions) {
+  auto t = Taxonomy::Parse(kGood, "demo.tsv");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  EXPECT_EQ(t.value().id(), "demo");
+  EXPECT_EQ(t.value().version(), "demo-1");
+  ASSERT_EQ(t.value().labels().size(), 2u);
+  EXPECT_EQ(t.value().FindLabel("b")->name, "Beta");
+  ASSERT_EQ(t.value().rules().size(), 2u);
+  EXPECT_EQ(t.value().rules()[0].pattern, "^((?:go|come))\\b");
+  EXPECT_EQ(t.value().rules()[0].id, "demo:8");
+  EXPECT_EQ(t.value().rules()[1].pattern, "x{2,3}");  // a repetition, not a define
+  EXPECT_DOUBLE_EQ(t.value().rules()[1].weight, 1.5);
+  EXPECT_EQ(t.value().FindOption("lead_in")->value, "^(?:go|come)\\s+");
+  EXPECT_EQ(t.value().FindOption("lead_in")->line, 7);
+  EXPECT_EQ(t.value().FindOption("nothing"), nullptr);
+}
+
+struct BadCase {
+  const char* extra_line;  // appended as line 10 to kGood
+  const char* message;
+};
+
+TEST(Taxonomy, ReportsFileAndLineOfEveryBadRecord) {
+  const BadCase cases[] = {
+      {"label\ta\tAgain\tdup", "demo.tsv:10: duplicate label id 'a'"},
+      {"rule\tz\tfoo\t1", "demo.tsv:10: rule for unknown label 'z'"},
+      {"rule\ta\t(unclosed\t1", "demo.tsv:10: bad RE2 pattern: missing ): (unclosed"},
+      {"rule\ta\tfoo\t-1", "demo.tsv:10: weight '-1' is not a positive number"},
+      {"rule\ta\tfoo\tabc", "demo.tsv:10: weight 'abc' is not a positive number"},
+      {"rule\ta\t{NOPE}x\t1", "demo.tsv:10: unknown {NOPE}"},
+      {"rule\ta\tfoo",
+       "demo.tsv:10: 'rule' takes 3 tab-separated fields (label, RE2, weight), "
+       "found 2"},
+      {"lable\ta\tb\tc",
+       "demo.tsv:10: unknown record 'lable' (taxonomy, version, label, "
+       "define, option, rule)"},
+      {"version\t2", "demo.tsv:10: second 'version' record"},
+      {"define\tV\tx", "demo.tsv:10: duplicate define 'V'"},
+  };
+  for (const BadCase& c : cases) {
+    auto t = Taxonomy::Parse(std::string(kGood) + c.extra_line + "\n", "demo.tsv");
+    ASSERT_FALSE(t.ok()) << c.extra_line;
+    EXPECT_EQ(t.status().code(), "taxonomy_invalid");
+    EXPECT_EQ(t.status().message(), c.message);
+  }
+}
+
+TEST(Taxonomy, NeedsIdVersionAndLabels) {
+  EXPECT_EQ(Taxonomy::Parse("version\t1\n", "x.tsv").status().message(),
+            "x.tsv:1: no 'taxonomy' record");
+  EXPECT_EQ(Taxonomy::Parse("taxonomy\tx\nversion\t1\n", "x.tsv").status().message(),
+            "x.tsv:2: no 'label' record");
+}
+
+TEST(Taxonomy, EmbeddedActionTaxonomyLoads) {
+  auto t = Taxonomy::LoadEmbedded("action.tsv");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  EXPECT_EQ(t.value().id(), "action");
+  EXPECT_FALSE(t.value().version().empty());
+  EXPECT_EQ(t.value().labels().size(), 5u);
+  EXPECT_EQ(Taxonomy::LoadEmbedded("nope.tsv").status().code(), "taxonomy_missing");
+}
+
+}  // namespace
+}  // namespace uprx::classifiers
