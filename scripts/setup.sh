@@ -12,6 +12,7 @@ PACKAGES=(
   libpoppler-cpp-dev libzip-dev libpugixml-dev
   poppler-utils time bc   # pdftotext, GNU time: the benchmark's baseline and measures
   clang-format    # the format check in the test suite
+  python3 python3-jsonschema   # validates every JSON output against pipeline/schema
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

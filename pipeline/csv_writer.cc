@@ -1,0 +1,119 @@
+#include "pipeline/csv_writer.h"
+
+#include <optional>
+
+#include "extractors/state_resolver.h"
+
+namespace uprx::pipeline {
+namespace {
+
+std::string OrEmpty(const std::optional<int>& v) { return v ? std::to_string(*v) : ""; }
+
+std::string Joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += "; ";
+    out += item;
+  }
+  return out;
+}
+
+// The review does not carry its State's regional group; the State table does.
+std::string RegionalGroupOf(const std::string& iso3) {
+  if (iso3.empty()) return "";
+  const auto record = extractors::StateResolver::Default().ByIso3(iso3);
+  return record ? record->regional_group : "";
+}
+
+struct ReviewColumns {
+  std::string to, to_rgrp, session, cycle;
+};
+
+// One row; `state` is null for a recommendation without a recommending State.
+std::vector<std::string> Row(const core::Review& review, const ReviewColumns& rc,
+                             const core::Recommendation& r, const core::StateRef* state) {
+  const core::StateRef none;
+  const core::StateRef& s = state ? *state : none;
+  return {rc.to,
+          rc.to_rgrp,
+          r.text,
+          s.name,
+          s.regional_group,
+          UprInfoResponse(r.position.value),
+          "",  // Action: the action category, once classification exists
+          "",  // Issue: UPR Info issues, once classification exists
+          rc.session,
+          r.id,
+          r.number,
+          std::to_string(r.paragraph),
+          rc.cycle,
+          review.sur_iso3,
+          s.iso3,
+          r.position.value,
+          r.position.stage,
+          r.position.document,
+          s.segment,
+          Joined(r.given_labels.themes),
+          Joined(r.given_labels.affected_persons),
+          Joined(r.given_labels.sdgs),
+          r.source.document,
+          std::to_string(r.source.page)};
+}
+
+void WriteRecord(std::ostream& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out << ',';
+    out << CsvField(fields[i]);
+  }
+  out << "\r\n";
+}
+
+}  // namespace
+
+const std::vector<std::string>& CsvColumns() {
+  static const std::vector<std::string>* const kColumns =
+      new std::vector<std::string>{"To",       "To-Rgrp",         "Text",
+                                   "From",     "From-Rgrp",       "Response",
+                                   "Action",   "Issue",           "Session",
+                                   "id",       "number",          "paragraph",
+                                   "cycle",    "sur_iso3",        "from_iso3",
+                                   "position", "position_stage",  "position_document",
+                                   "segment",  "themes",          "affected_persons",
+                                   "sdgs",     "source_document", "source_page"};
+  return *kColumns;
+}
+
+std::string CsvField(std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  std::string out = "\"";
+  for (char ch : value) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  out += '"';
+  return out;
+}
+
+std::string UprInfoResponse(std::string_view position_value) {
+  if (position_value == "supported") return "Accepted";
+  if (position_value == "noted" || position_value == "supported_in_part") return "Noted";
+  return std::string(position_value);
+}
+
+void WriteCsv(std::ostream& out, const std::vector<core::Review>& reviews,
+              const CsvOptions& options) {
+  if (options.bom) out << "\xEF\xBB\xBF";
+  WriteRecord(out, CsvColumns());
+  for (const core::Review& review : reviews) {
+    const ReviewColumns rc{review.sur_name, RegionalGroupOf(review.sur_iso3),
+                           OrEmpty(review.wg_session), OrEmpty(review.cycle)};
+    for (const core::Recommendation& r : review.recommendations) {
+      if (r.recommending_states.empty()) WriteRecord(out, Row(review, rc, r, nullptr));
+      for (const core::StateRef& s : r.recommending_states) {
+        WriteRecord(out, Row(review, rc, r, &s));
+      }
+    }
+  }
+}
+
+}  // namespace uprx::pipeline

@@ -1,0 +1,50 @@
+// Write: reviews -> CSV, one row per recommendation x recommending State, as UPR Info's export
+// lays out its database (a recommendation with no State found still gets one row, with the State
+// columns empty, so no recommendation is lost from a spreadsheet).
+//
+// Columns: first UPR Info's export (To, To-Rgrp, Text, From, From-Rgrp, Response, Action, Issue,
+// Session), so sheets and scripts written for it keep working; then uprx's own (id, number,
+// paragraph, cycle, sur_iso3, from_iso3, position, position_stage, position_document, segment,
+// themes, affected_persons, sdgs, source_document, source_page). Response is UPR Info's word
+// (Accepted, Noted); Action and Issue stay empty until classification exists. Lists (themes ...)
+// are the thematic list's given labels joined with "; ".
+//
+// RFC 4180: fields holding a comma, quote, CR or LF are quoted, inner quotes doubled; records end
+// with CRLF; UTF-8, with a byte order mark when asked (Excel reads BOM-less CSV as ANSI).
+//
+//   WriteCsv(out, reviews, {.bom = true});
+#ifndef UPRX_PIPELINE_CSV_WRITER_H_
+#define UPRX_PIPELINE_CSV_WRITER_H_
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/core/document.h"
+
+namespace uprx::pipeline {
+
+struct CsvOptions {
+  bool bom = false;  // start with EF BB BF so spreadsheets read the file as UTF-8
+};
+
+// The header row, in column order.
+const std::vector<std::string>& CsvColumns();
+
+// Writes the header then every row; the same reviews give the same bytes.
+void WriteCsv(std::ostream& out, const std::vector<core::Review>& reviews,
+              const CsvOptions& options = {});
+
+// `value` as one RFC 4180 field: unchanged, or quoted with inner quotes doubled when it holds a
+// comma, a quote, CR or LF.
+std::string CsvField(std::string_view value);
+
+// UPR Info's Response for a position value: "Accepted" for supported, "Noted" for noted and
+// supported_in_part (UPR Info has no partial response), the value itself otherwise (pending,
+// unknown), so a position is never hidden.
+std::string UprInfoResponse(std::string_view position_value);
+
+}  // namespace uprx::pipeline
+
+#endif  // UPRX_PIPELINE_CSV_WRITER_H_

@@ -1,0 +1,236 @@
+#include "pipeline/csv_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string_view>
+#include <utility>
+
+namespace uprx::pipeline {
+namespace {
+
+core::Recommendation Rec(const std::string& number, const std::string& text,
+                         std::vector<core::StateRef> states) {
+  core::Recommendation r;
+  r.id = "KHM-c2-" + number;
+  r.number = number;
+  r.paragraph = 118;
+  r.printed_number = number;
+  r.text = text;
+  r.recommending_states = std::move(states);
+  r.position.value = "supported";
+  r.position.stage = "working_group";
+  r.position.document = "A/HRC/26/16";
+  r.source = {"A/HRC/26/16", 14, 10, 20};
+  return r;
+}
+
+core::Review Cambodia(std::vector<core::Recommendation> recs) {
+  core::Review r;
+  r.sur_name = "Cambodia";
+  r.sur_iso3 = "KHM";
+  r.cycle = 2;
+  r.wg_session = 18;
+  r.year = 2014;
+  r.recommendations = std::move(recs);
+  return r;
+}
+
+core::StateRef France() { return {"France", "FRA", "WEOG", "France", ""}; }
+core::StateRef Chile() { return {"Chile", "CHL", "GRULAC", "Chile", ""}; }
+
+std::string Csv(const std::vector<core::Review>& reviews, CsvOptions options = {}) {
+  std::ostringstream out;
+  WriteCsv(out, reviews, options);
+  return out.str();
+}
+
+// A strict RFC 4180 reader: a record ends at CRLF only and a quoted field keeps its bytes (CR and
+// LF included). pipeline::ParseCsv is lenient on purpose (it reads UPR Info's CR-only files and
+// turns line breaks into LF), so it cannot show that the writer's bytes round-trip exactly.
+std::vector<std::vector<std::string>> ReadRfc4180(std::string_view text) {
+  std::vector<std::vector<std::string>> records;
+  std::vector<std::string> record;
+  std::string field;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    const bool next_is = i + 1 < text.size();
+    if (quoted && ch == '"' && next_is && text[i + 1] == '"') {
+      field += '"';
+      ++i;
+    } else if (ch == '"') {
+      EXPECT_TRUE(quoted || field.empty()) << "quote inside an unquoted field at byte " << i;
+      quoted = !quoted;
+    } else if (!quoted && ch == ',') {
+      record.push_back(std::exchange(field, {}));
+    } else if (!quoted && ch == '\r' && next_is && text[i + 1] == '\n') {
+      record.push_back(std::exchange(field, {}));
+      records.push_back(std::exchange(record, {}));
+      ++i;
+    } else {
+      field += ch;
+    }
+  }
+  EXPECT_FALSE(quoted) << "unterminated quote";
+  EXPECT_TRUE(field.empty() && record.empty()) << "the last record does not end with CRLF";
+  return records;
+}
+
+std::string Column(const std::vector<std::string>& row, const std::string& name) {
+  const auto& cols = CsvColumns();
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    if (cols[i] == name) return row.at(i);
+  }
+  ADD_FAILURE() << "no column " << name;
+  return "";
+}
+
+TEST(CsvField, QuotesOnlyWhatRfc4180Requires) {
+  const struct {
+    const char* in;
+    const char* out;
+  } kCases[] = {
+      {"", ""},
+      {"plain text", "plain text"},
+      {"a,b", "\"a,b\""},
+      {"say \"no\"", "\"say \"\"no\"\"\""},
+      {"line\nbreak", "\"line\nbreak\""},
+      {"cr\rhere", "\"cr\rhere\""},
+      {"\"", "\"\"\"\""},
+      {"Côte d'Ivoire; Türkiye", "Côte d'Ivoire; Türkiye"},  // UTF-8 and ';' need no quotes
+  };
+  for (const auto& c : kCases) EXPECT_EQ(CsvField(c.in), c.out) << c.in;
+}
+
+TEST(CsvWriter, StartsWithUprInfosColumnsThenUprxsOwn) {
+  const std::vector<std::string> upr_info = {"To",       "To-Rgrp", "Text",  "From",   "From-Rgrp",
+                                             "Response", "Action",  "Issue", "Session"};
+  const auto& cols = CsvColumns();
+  ASSERT_GT(cols.size(), upr_info.size());
+  EXPECT_EQ(std::vector<std::string>(cols.begin(), cols.begin() + 9), upr_info);
+  EXPECT_EQ(cols[9], "id");
+  EXPECT_EQ(Csv({}),
+            "To,To-Rgrp,Text,From,From-Rgrp,Response,Action,Issue,Session,id,number,"
+            "paragraph,cycle,sur_iso3,from_iso3,position,position_stage,"
+            "position_document,segment,themes,affected_persons,sdgs,source_document,"
+            "source_page\r\n");
+}
+
+TEST(CsvWriter, WritesOneRowPerRecommendingState) {
+  const auto rows = ReadRfc4180(Csv({Cambodia({Rec("118.1", "Ratify", {France(), Chile()})})}));
+  ASSERT_EQ(rows.size(), 3u);  // header + France + Chile
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"Cambodia",
+                                               "Asia-Pacific",
+                                               "Ratify",
+                                               "France",
+                                               "WEOG",
+                                               "Accepted",
+                                               "",
+                                               "",
+                                               "18",
+                                               "KHM-c2-118.1",
+                                               "118.1",
+                                               "118",
+                                               "2",
+                                               "KHM",
+                                               "FRA",
+                                               "supported",
+                                               "working_group",
+                                               "A/HRC/26/16",
+                                               "",
+                                               "",
+                                               "",
+                                               "",
+                                               "A/HRC/26/16",
+                                               "14"}));
+  EXPECT_EQ(Column(rows[2], "From"), "Chile");
+  EXPECT_EQ(Column(rows[2], "From-Rgrp"), "GRULAC");
+  EXPECT_EQ(Column(rows[2], "from_iso3"), "CHL");
+  EXPECT_EQ(Column(rows[2], "id"), "KHM-c2-118.1");
+}
+
+TEST(CsvWriter, KeepsARecommendationWithoutStateAsOneRowWithEmptyStateColumns) {
+  const auto rows = ReadRfc4180(Csv({Cambodia({Rec("118.2", "Ratify", {})})}));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(Column(rows[1], "id"), "KHM-c2-118.2");
+  EXPECT_EQ(Column(rows[1], "From"), "");
+  EXPECT_EQ(Column(rows[1], "From-Rgrp"), "");
+  EXPECT_EQ(Column(rows[1], "from_iso3"), "");
+  EXPECT_EQ(Column(rows[1], "segment"), "");
+}
+
+TEST(CsvWriter, QuotesTextsThatHoldCommasQuotesAndLineBreaks) {
+  const std::string text = "Adopt the \"Law on NGOs\", with\r\nconsultation,\nand\rreview";
+  const std::string csv = Csv({Cambodia({Rec("118.3", text, {France()})})});
+  EXPECT_NE(csv.find("\"Adopt the \"\"Law on NGOs\"\", with\r\nconsultation,\nand\rreview\""),
+            std::string::npos);
+  const auto rows = ReadRfc4180(csv);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(Column(rows[1], "Text"), text);
+}
+
+TEST(CsvWriter, EndsEveryRecordWithCrlf) {
+  const std::string csv = Csv({Cambodia({Rec("118.1", "A", {France(), Chile()})})});
+  std::size_t crlf = 0;
+  for (std::size_t i = 0; i + 1 < csv.size(); ++i) crlf += csv.compare(i, 2, "\r\n") == 0;
+  EXPECT_EQ(crlf, 3u);
+  EXPECT_EQ(csv.substr(csv.size() - 2), "\r\n");
+  EXPECT_EQ(csv.find('\n'), csv.find("\r\n") + 1);  // no bare LF before the first CRLF
+}
+
+TEST(CsvWriter, WritesAByteOrderMarkOnlyWhenAsked) {
+  const std::vector<core::Review> reviews = {Cambodia({Rec("118.1", "A", {France()})})};
+  const std::string with = Csv(reviews, {.bom = true});
+  const std::string without = Csv(reviews);
+  EXPECT_EQ(with, "\xEF\xBB\xBF" + without);
+  EXPECT_EQ(without.rfind("To,", 0), 0u);
+}
+
+TEST(CsvWriter, GivesUprInfosResponseWords) {
+  const struct {
+    const char* value;
+    const char* response;
+  } kCases[] = {{"supported", "Accepted"},
+                {"noted", "Noted"},
+                {"supported_in_part", "Noted"},
+                {"pending", "pending"},
+                {"unknown", "unknown"}};
+  for (const auto& c : kCases) EXPECT_EQ(UprInfoResponse(c.value), c.response) << c.value;
+}
+
+TEST(CsvWriter, JoinsGivenLabelsAndCarriesTheStatesSegment) {
+  core::StateRef ukraine{"Ukraine", "UKR", "Eastern European", "Ukraine", "Ratify X"};
+  core::Recommendation r = Rec("118.4", "Ratify X (Ukraine); Increase Y (Slovakia)", {ukraine});
+  r.given_labels.themes = {"A12 Acceptance of international norms", "Migrants"};
+  r.given_labels.sdgs = {"16 - PEACE, JUSTICE AND STRONG INSTITUTIONS"};
+  r.position.value = "noted";
+  r.position.stage = "addendum";
+  r.position.document = "A/HRC/26/16/Add.1";
+  const auto rows = ReadRfc4180(Csv({Cambodia({r})}));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(Column(rows[1], "segment"), "Ratify X");
+  EXPECT_EQ(Column(rows[1], "themes"), "A12 Acceptance of international norms; Migrants");
+  EXPECT_EQ(Column(rows[1], "affected_persons"), "");
+  EXPECT_EQ(Column(rows[1], "sdgs"), "16 - PEACE, JUSTICE AND STRONG INSTITUTIONS");
+  EXPECT_EQ(Column(rows[1], "Response"), "Noted");
+  EXPECT_EQ(Column(rows[1], "position_stage"), "addendum");
+  EXPECT_EQ(Column(rows[1], "position_document"), "A/HRC/26/16/Add.1");
+}
+
+TEST(CsvWriter, LeavesUnknownFactsEmpty) {
+  core::Review review = Cambodia({Rec("1", "A", {{"Atlantis", "", "", "Atlantis", ""}})});
+  review.sur_iso3.clear();
+  review.cycle.reset();
+  review.wg_session.reset();
+  const auto rows = ReadRfc4180(Csv({review}));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(Column(rows[1], "To-Rgrp"), "");
+  EXPECT_EQ(Column(rows[1], "Session"), "");
+  EXPECT_EQ(Column(rows[1], "cycle"), "");
+  EXPECT_EQ(Column(rows[1], "From"), "Atlantis");
+  EXPECT_EQ(Column(rows[1], "from_iso3"), "");
+}
+
+}  // namespace
+}  // namespace uprx::pipeline
