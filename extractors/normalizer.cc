@@ -169,8 +169,10 @@ bool EndsWithWordHyphen(const std::string& s) {
   return std::isalpha(prev) || prev >= 0x80;
 }
 
-bool StartsLower(const std::string& s) {
-  return !s.empty() && std::islower(static_cast<unsigned char>(s[0]));
+// The next line continues a hyphenated word: it starts with a letter. Upper case counts too:
+// "OP-" + "ICCPR" (A/HRC/13/4), "Inter-" + "Ministerial" (A/HRC/28/15).
+bool ContinuesWord(const std::string& s) {
+  return !s.empty() && std::isalpha(static_cast<unsigned char>(s[0]));
 }
 
 }  // namespace
@@ -225,7 +227,7 @@ core::NormalizedText Normalizer::Normalize(const core::SourceDocument& doc) cons
     // Line-end hyphenation. The hyphen is kept: in these documents a hyphen at a line end is
     // far more often part of a compound ("non-governmental", "follow-up") than a word break,
     // and a kept hyphen still matches either spelling when texts are compared by words.
-    while (i + 1 < kept.size() && EndsWithWordHyphen(out.text) && StartsLower(kept[i + 1].text)) {
+    while (i + 1 < kept.size() && EndsWithWordHyphen(out.text) && ContinuesWord(kept[i + 1].text)) {
       ++i;
       out.map.Add(out.text.size(), {kept[i].page, kept[i].offset});
       out.text += kept[i].text;

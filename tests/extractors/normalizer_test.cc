@@ -54,9 +54,12 @@ TEST(Normalizer, ItemLabelsAtPageTopsAreNotHeaders) {
 }
 
 TEST(Normalizer, HyphenatedLineEndsJoinKeepingTheHyphen) {
-  const auto doc = Pages({"strengthen non-\ngovernmental organizations\nNext-\nLine stays\n"});
+  const auto doc =
+      Pages({"strengthen non-\ngovernmental organizations\nratify OP-\nICCPR now\n"
+             "Chapter 2 -\nNext line stays\n"});
   EXPECT_EQ(Normalizer().Normalize(doc).text,
-            "strengthen non-governmental organizations\nNext-\nLine stays");
+            "strengthen non-governmental organizations\nratify OP-ICCPR now\nChapter 2 -\n"
+            "Next line stays");
 }
 
 TEST(Normalizer, OffsetsMapBackToPages) {
