@@ -93,12 +93,16 @@ std::string CollapseSpaces(const std::string& s) {
   return out;
 }
 
-// The shape of a line for header/footer detection: digits folded, spaces dropped.
+// The shape of a line for header/footer detection: spaces dropped, each run of digits folded
+// to one '#', so "GE.13-18935 5" and "GE.13-18935 15" share a shape (A/HRC/25/4 numbers its
+// pages in the footer, one and two digits).
 std::string Shape(std::string_view line) {
   std::string out;
   for (char ch : line) {
     if (ch == ' ') continue;
-    out.push_back(ch >= '0' && ch <= '9' ? '#' : ch);
+    const bool digit = ch >= '0' && ch <= '9';
+    if (digit && !out.empty() && out.back() == '#') continue;
+    out.push_back(digit ? '#' : ch);
   }
   return out;
 }

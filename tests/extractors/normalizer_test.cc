@@ -73,6 +73,15 @@ TEST(Normalizer, OffsetsMapBackToPages) {
   EXPECT_EQ(t.map.Locate(t.text.find("gamma") + 2).page_offset, 2u);
 }
 
+TEST(Normalizer, FootersWithOneAndTwoDigitPageNumbersAreOneShape) {
+  // A/HRC/25/4 (Senegal 2013): "GE.13-18935 9" then "GE.13-18935 11" on odd pages.
+  const auto doc =
+      Pages({"Ratify CED.\nGE.13-18935 9\n", "Abolish the death penalty.\nGE.13-18935 11\n",
+             "Protect journalists.\nGE.13-18935 13\n"});
+  EXPECT_EQ(Normalizer().Normalize(doc).text,
+            "Ratify CED.\nAbolish the death penalty.\nProtect journalists.");
+}
+
 // Former bugs.
 TEST(Normalizer, BareLabelNearPageEndIsNotAPageNumber) {
   // A/HRC/13/4 prints item "83" without its period a few lines above the page number.
