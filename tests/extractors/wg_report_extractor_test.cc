@@ -183,6 +183,18 @@ clarified that these acts are already criminalized;
   EXPECT_TRUE(HasDiagnostic(r, "comment_not_recommendation"));
 }
 
+TEST(WgReportExtractor, ALabelMayTouchItsText) {
+  // A/HRC/15/8 (Kenya 2010): "101.100.Continue to put in place ...".
+  const auto r = ExtractText(R"(Conclusions and/or recommendations
+101. The recommendations listed below enjoy the support of Kenya:
+101.1 Ratify CED (France);
+101.2.Continue to put in place effective policies (Azerbaijan);
+101.3.Pursue its efforts (Cuba);
+)");
+  ASSERT_EQ(Numbers(r), (std::vector<std::string>{"101.1", "101.2", "101.3"}));
+  EXPECT_EQ(r.recommendations[1].text, "Continue to put in place effective policies");
+}
+
 TEST(WgReportExtractor, NoSectionIsAnError) {
   const auto r = ExtractText("1. Just a national report.\n2. Nothing to see.\n");
   EXPECT_TRUE(r.recommendations.empty());
