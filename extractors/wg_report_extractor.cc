@@ -90,11 +90,22 @@ core::Recommendation MakeRecommendation(const Block& b, const core::NormalizedTe
 // (dialogue_references.h). Returns false when the paragraph makes no such reference.
 bool AddReferenced(const Block& b, const FoundPosition& position, const DialogueIndex& dialogue,
                    const core::DocumentInfo& info, const Patterns& p, std::set<std::string>& seen,
-                   ExtractionResult& out) {
+                   int first_section_paragraph, ExtractionResult& out) {
   const auto refs = ParseDialogueReferences(b.text, p);
   if (refs.empty()) return false;
   int item = 0;
   for (const DialogueReference& ref : refs) {
+    // "The response ... to the recommendations in paragraphs 84 and 85 will be provided in due
+    // course" (A/HRC/18/16 Sudan 2011) cites this section, not the dialogue: those
+    // paragraphs' items take the position.
+    if (ref.letter.empty() && ref.paragraph >= first_section_paragraph) {
+      for (core::Recommendation& r : out.recommendations) {
+        if (r.paragraph == ref.paragraph && r.position.value == "unknown") {
+          r.position = MakePosition(position, info.symbol);
+        }
+      }
+      continue;
+    }
     if (!seen.insert(ref.Label()).second) continue;  // cited again in a later paragraph
     const auto found = dialogue.Find(ref);
     if (!found) {
@@ -134,6 +145,7 @@ void BuildRecommendations(const std::vector<Block>& blocks, const core::Normaliz
                           ExtractionResult& out) {
   std::optional<FoundPosition> current;
   std::set<std::string> seen_references;
+  const int first_paragraph = blocks.empty() ? 0 : blocks.front().paragraph;
   bool citing_paragraph = false;  // the current paragraph cites dialogue paragraphs
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& b = blocks[i];
@@ -161,8 +173,9 @@ void BuildRecommendations(const std::vector<Block>& blocks, const core::Normaliz
     // that cite paragraphs (A/HRC/10/71 paragraph 83), the citations are the recommendations.
     const bool items_are_comments =
         has_items && !ParseDialogueReferences(blocks[i + 1].text, p).empty();
-    citing_paragraph = current && (!has_items || items_are_comments) &&
-                       AddReferenced(b, *current, dialogue, info, p, seen_references, out);
+    citing_paragraph =
+        current && (!has_items || items_are_comments) &&
+        AddReferenced(b, *current, dialogue, info, p, seen_references, first_paragraph, out);
     if (has_items || !current) continue;
     if (citing_paragraph) {
       current.reset();

@@ -195,6 +195,22 @@ TEST(WgReportExtractor, ALabelMayTouchItsText) {
   EXPECT_EQ(r.recommendations[1].text, "Continue to put in place effective policies");
 }
 
+TEST(WgReportExtractor, AParagraphCitingParagraphsOfTheSectionGivesThemItsPosition) {
+  // A/HRC/18/16 (Sudan 2011), paragraph 86.
+  const auto r = ExtractText(R"(Conclusions and/or recommendations
+84. At the request of the State under review, recommendations have been clustered as follows:
+84.1. Complete its transition (Norway);
+85. Recommendations put forward to the new State have been clustered as follows:
+85.1. Build institutions (Brazil);
+86. The response of the State under review to the recommendations in paragraphs
+84 and 85 will be provided in due course.
+)");
+  ASSERT_EQ(Numbers(r), (std::vector<std::string>{"84.1", "85.1"}));
+  EXPECT_EQ(r.recommendations[0].position.value, "pending");
+  EXPECT_EQ(r.recommendations[1].position.value, "pending");
+  EXPECT_EQ(r.recommendations[1].position.paragraph, 86);
+}
+
 TEST(WgReportExtractor, NoSectionIsAnError) {
   const auto r = ExtractText("1. Just a national report.\n2. Nothing to see.\n");
   EXPECT_TRUE(r.recommendations.empty());
