@@ -9,6 +9,15 @@
 namespace uprx::extractors {
 namespace {
 
+// A block of `kind` (and paragraph number), every other field at its default; named so that
+// no aggregate initialiser leaves fields out (clang's -Wmissing-field-initializers).
+Block MakeBlock(BlockKind kind, int paragraph = 0) {
+  Block b;
+  b.kind = kind;
+  b.paragraph = paragraph;
+  return b;
+}
+
 bool EndsWithAny(std::string_view s, std::string_view chars) {
   s = TrimSpace(s);
   return !s.empty() && chars.find(s.back()) != std::string_view::npos;
@@ -76,7 +85,7 @@ std::vector<Block> AddendumLayout::Segment(Reading reading) const {
     }
     if (reading == Reading::kItems ? StartsItem(i, s) : StartsParagraph(i, s)) continue;
     if (IsHeading(i)) {
-      s.blocks.push_back({BlockKind::kHeading});
+      s.blocks.push_back(MakeBlock(BlockKind::kHeading));
       s.blocks.back().flow.Append(lines_[i]);
       continue;
     }
@@ -112,7 +121,7 @@ bool AddendumLayout::StartsParagraph(std::size_t i, State& s) const {
   const int n = std::stoi(label);
   if (s.paragraph > 0 && (n <= s.paragraph || n > s.paragraph + 3)) return false;
   s.paragraph = n;
-  Block b{BlockKind::kParagraph, n};
+  Block b = MakeBlock(BlockKind::kParagraph, n);
   b.flow.Append(lines_[i], SkipHeaderPunctuation(line, line.find('.') + 1));
   s.blocks.push_back(std::move(b));
   return true;
@@ -156,7 +165,7 @@ bool AddendumLayout::StartsItem(std::size_t i, State& s) const {
            (s.max_item > 0 && ItemOf(c.number) > s.max_item + 50);
   });
   if (cited.empty()) return false;
-  Block item{BlockKind::kItem};
+  Block item = MakeBlock(BlockKind::kItem);
   for (const Cited& c : cited) {
     s.seen_items.insert(c.number);
     s.max_item = std::max(s.max_item, ItemOf(c.number));
@@ -174,7 +183,7 @@ bool AddendumLayout::StartsListAfterHeading(std::size_t i, State& s) const {
   const std::string_view line = lines_[i].text;
   const auto list = lists_.Read(line, 0);
   if (!list || !list->dotted || TrimSpace(line.substr(list->end)).size() > 1) return false;
-  s.blocks.push_back({BlockKind::kParagraph});
+  s.blocks.push_back(MakeBlock(BlockKind::kParagraph));
   s.blocks.back().flow.Append(lines_[i]);
   return true;
 }
@@ -193,7 +202,7 @@ bool AddendumLayout::StartsExplanation(std::size_t i, State& s) const {
   } else if (!StartsUpper(line.substr(rest)) || (!rec && !PrevClosed(i))) {
     return false;
   }
-  Block b{BlockKind::kExplanation};
+  Block b = MakeBlock(BlockKind::kExplanation);
   for (const Cited& c : list->numbers) {
     b.labels.push_back({c.number, c.printed, lines_[i].begin + c.begin, lines_[i].begin + c.end});
   }
@@ -209,7 +218,7 @@ bool AddendumLayout::StartsRow(std::size_t i, State& s) const {
   RE2::Consume(&sp, p_.Get("addendum_rec_prefix"));
   const auto list = lists_.Read(first, static_cast<std::size_t>(sp.data() - first.data()));
   if (!list || list->numbers.empty()) return false;
-  Block b{BlockKind::kRow};
+  Block b = MakeBlock(BlockKind::kRow);
   for (const Cited& c : list->numbers) {
     b.labels.push_back({c.number, c.printed, lines_[i].begin + c.begin, lines_[i].begin + c.end});
   }

@@ -47,7 +47,7 @@ core::Position MakePosition(const FoundPosition& f, const std::string& symbol) {
   return pos;
 }
 
-core::Recommendation MakeRecommendation(const Block& b, const core::NormalizedText& norm,
+core::Recommendation MakeRecommendation(const SectionBlock& b, const core::NormalizedText& norm,
                                         const core::DocumentInfo& info,
                                         const AttributionParser& attribution,
                                         std::vector<core::Diagnostic>& diags) {
@@ -88,9 +88,10 @@ core::Recommendation MakeRecommendation(const Block& b, const core::NormalizedTe
 
 // Recommendations a conclusions paragraph gives by reference to the dialogue
 // (dialogue_references.h). Returns false when the paragraph makes no such reference.
-bool AddReferenced(const Block& b, const FoundPosition& position, const DialogueIndex& dialogue,
-                   const core::DocumentInfo& info, const Patterns& p, std::set<std::string>& seen,
-                   int first_section_paragraph, ExtractionResult& out) {
+bool AddReferenced(const SectionBlock& b, const FoundPosition& position,
+                   const DialogueIndex& dialogue, const core::DocumentInfo& info, const Patterns& p,
+                   std::set<std::string>& seen, int first_section_paragraph,
+                   ExtractionResult& out) {
   const auto refs = ParseDialogueReferences(b.text, p);
   if (refs.empty()) return false;
   int item = 0;
@@ -139,7 +140,7 @@ bool AddReferenced(const Block& b, const FoundPosition& position, const Dialogue
   return true;
 }
 
-void BuildRecommendations(const std::vector<Block>& blocks, const core::NormalizedText& norm,
+void BuildRecommendations(const std::vector<SectionBlock>& blocks, const core::NormalizedText& norm,
                           const core::DocumentInfo& info, const Patterns& p,
                           const AttributionParser& attribution, const DialogueIndex& dialogue,
                           ExtractionResult& out) {
@@ -148,7 +149,7 @@ void BuildRecommendations(const std::vector<Block>& blocks, const core::Normaliz
   const int first_paragraph = blocks.empty() ? 0 : blocks.front().paragraph;
   bool citing_paragraph = false;  // the current paragraph cites dialogue paragraphs
   for (std::size_t i = 0; i < blocks.size(); ++i) {
-    const Block& b = blocks[i];
+    const SectionBlock& b = blocks[i];
     // Under a paragraph that cites the dialogue, an item that cites paragraphs too is the
     // State's comment on those recommendations, not a recommendation: "1. With regard to
     // recommendations concerning rape ... as included in paragraphs 23 (Germany), 27 (United
@@ -223,7 +224,7 @@ ExtractionResult WgReportExtractor::Extract(const core::NormalizedText& text,
     }
   }
   SectionParser parser(patterns_, attribution_, lines, out.diagnostics, text, info.symbol);
-  std::vector<Block> blocks = parser.Parse(*start, end);
+  std::vector<SectionBlock> blocks = parser.Parse(*start, end);
   const DialogueIndex dialogue(text, lines[*start].begin, states_, patterns_, info.sur_iso3);
   BuildRecommendations(blocks, text, info, patterns_, attribution_, dialogue, out);
   return out;

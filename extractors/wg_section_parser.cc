@@ -8,10 +8,10 @@ void SectionParser::Diagnose(std::size_t offset, const char* code, const std::st
   diags_.push_back({"warning", code, symbol_, norm_.map.Locate(offset).page, message});
 }
 
-std::optional<Candidate> SectionParser::CandidateAt(std::size_t i) const {
+std::optional<LabelCandidate> SectionParser::CandidateAt(std::size_t i) const {
   const std::string_view line = lines_[i].text;
   re2::StringPiece sp(line.data(), line.size());
-  Candidate c;
+  LabelCandidate c;
   std::string a, b;
   if (RE2::Consume(&sp, p_.Get("label_dotted_cs"), &a, &b)) {
     c.kind = LabelKind::kDotted;
@@ -32,7 +32,7 @@ std::optional<Candidate> SectionParser::CandidateAt(std::size_t i) const {
   return c;
 }
 
-std::optional<Candidate> SectionParser::NextCandidate(std::size_t i) const {
+std::optional<LabelCandidate> SectionParser::NextCandidate(std::size_t i) const {
   for (std::size_t j = i + 1; j < end_line_; ++j) {
     if (auto c = CandidateAt(j)) return c;
   }
@@ -62,9 +62,9 @@ bool SectionParser::LooksLikeParagraph(const std::string& content) const {
   return false;
 }
 
-void SectionParser::StartBlock(std::size_t i, const Candidate& c, bool is_item, int paragraph,
+void SectionParser::StartBlock(std::size_t i, const LabelCandidate& c, bool is_item, int paragraph,
                                int item) {
-  Block b;
+  SectionBlock b;
   b.is_item = is_item;
   b.paragraph = paragraph;
   b.item = item;
@@ -83,7 +83,7 @@ void SectionParser::StartBlock(std::size_t i, const Candidate& c, bool is_item, 
 }
 
 // Decides whether the numbered line i continues the sequence; opens the block if so.
-bool SectionParser::Accept(std::size_t i, const Candidate& c) {
+bool SectionParser::Accept(std::size_t i, const LabelCandidate& c) {
   const int expected_item = last_item_ + 1;
   const std::size_t at = lines_[i].begin;
   const auto next = NextCandidate(i);
@@ -150,7 +150,7 @@ bool SectionParser::Accept(std::size_t i, const Candidate& c) {
   return true;
 }
 
-std::vector<Block> SectionParser::Parse(std::size_t first_line, std::size_t end_line) {
+std::vector<SectionBlock> SectionParser::Parse(std::size_t first_line, std::size_t end_line) {
   end_line_ = end_line;
   int footnote_page = 0;
   for (std::size_t i = first_line; i < end_line && !stop_; ++i) {
@@ -168,7 +168,7 @@ std::vector<Block> SectionParser::Parse(std::size_t first_line, std::size_t end_
       continue;
     }
     if (blocks_.empty()) continue;  // heading lines before the first paragraph
-    Block& b = blocks_.back();
+    SectionBlock& b = blocks_.back();
     b.text += ' ';
     b.text += lines_[i].text;
     b.end = lines_[i].end;

@@ -19,7 +19,7 @@ using LineRef = core::TextLine;
 enum class LabelKind { kDotted, kPlain, kBare };
 
 // A number at the start of a line, before the sequence decides whether it is a label.
-struct Candidate {
+struct LabelCandidate {
   LabelKind kind;
   int first = 0;   // paragraph (dotted) or the number (plain, bare)
   int second = 0;  // item (dotted)
@@ -28,7 +28,7 @@ struct Candidate {
 };
 
 // A paragraph or an item as the sequence accepted it.
-struct Block {
+struct SectionBlock {
   bool is_item = false;
   int paragraph = 0;
   int item = 0;
@@ -49,15 +49,15 @@ class SectionParser {
         norm_(norm),
         symbol_(symbol) {}
 
-  std::vector<Block> Parse(std::size_t first_line, std::size_t end_line);
+  std::vector<SectionBlock> Parse(std::size_t first_line, std::size_t end_line);
 
  private:
-  std::optional<Candidate> CandidateAt(std::size_t i) const;
+  std::optional<LabelCandidate> CandidateAt(std::size_t i) const;
   std::string ContentFrom(std::size_t i, std::size_t rest) const;
-  std::optional<Candidate> NextCandidate(std::size_t i) const;
+  std::optional<LabelCandidate> NextCandidate(std::size_t i) const;
   bool LooksLikeParagraph(const std::string& content) const;
-  bool Accept(std::size_t i, const Candidate& c);
-  void StartBlock(std::size_t i, const Candidate& c, bool is_item, int paragraph, int item);
+  bool Accept(std::size_t i, const LabelCandidate& c);
+  void StartBlock(std::size_t i, const LabelCandidate& c, bool is_item, int paragraph, int item);
   void Diagnose(std::size_t offset, const char* code, const std::string& message);
 
   const Patterns& p_;
@@ -68,7 +68,7 @@ class SectionParser {
   const std::string& symbol_;
   std::size_t end_line_ = 0;
 
-  std::vector<Block> blocks_;
+  std::vector<SectionBlock> blocks_;
   int para_ = 0;
   int last_item_ = 0;
   enum class Items { kNone, kDotted, kPlain } items_ = Items::kNone;
