@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (tests/fuzz, clang + ASan + UBSan) in build-fuzz/, makes their
+# seed corpora from the real documents, and runs each target for SECONDS (default 10).
+# New inputs accumulate in build-fuzz/corpus/<target>/; crashes, leaks and timeouts are written
+# to build-fuzz/artifacts/<target>/ and make the script exit 1. Inputs kept in
+# tests/fuzz/regressions/<target>/ are replayed first.
+# Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
+# Needs clang, libclang-rt-14-dev (libFuzzer and sanitizer runtimes) and llvm (symbolizer), all
+# Debian 12 packages; installed here when missing and running as root.
+for p in clang libclang-rt-14-dev llvm; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    [ "$(id -u)" -eq 0 ] || { echo "fuzz: missing package $p" >&2; exit 1; }
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$p" >/dev/null
+  fi
+done
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+shift || true
+all=(normalizer_fuzz wg_report_fuzz addendum_fuzz document_reader_fuzz state_resolver_fuzz
+     eval_json_fuzz)
+if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all[@]}"); fi
+
+# -max_len fits the seeds (a report's first page and recommendations section, small PDFs and
+# DOCX files); -timeout is far above the slowest unit's time, so a timeout is a hang.
+declare -A max_len=([normalizer_fuzz]=65536 [wg_report_fuzz]=131072 [addendum_fuzz]=65536
+                    [document_reader_fuzz]=262144 [state_resolver_fuzz]=256
+                    [eval_json_fuzz]=131072)
+# Measured under ASan: the slowest unit of any target runs well under 1 s.
+declare -A timeout=([normalizer_fuzz]=5 [wg_report_fuzz]=10 [addendum_fuzz]=10
+                    [document_reader_fuzz]=20 [state_resolver_fuzz]=2 [eval_json_fuzz]=10)
+
+command -v clang++ >/dev/null || { echo "fuzz: clang++ missing (apt-get install clang)" >&2; exit 1; }
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DUPRX_FUZZ=ON -DUPRX_BUILD_TESTS=OFF -DUPRX_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --build build-fuzz -j2 --target "${targets[@]}" uprx
+tests/fuzz/make_seeds.sh build-fuzz/seeds
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+failed=()
+for t in "${targets[@]}"; do
+  corpus=build-fuzz/corpus/$t artifacts=build-fuzz/artifacts/$t log=build-fuzz/logs/$t.log
+  mkdir -p "$corpus" "$artifacts" build-fuzz/logs
+  dirs=("$corpus" "build-fuzz/seeds/$t")
+  [ -d "tests/fuzz/regressions/$t" ] && dirs+=("tests/fuzz/regressions/$t")
+  start=$(date +%s)
+  rc=0
+  "build-fuzz/tests/fuzz/$t" -max_total_time="$seconds" -max_len="${max_len[$t]}" \
+    -timeout="${timeout[$t]}" -rss_limit_mb=2048 -malloc_limit_mb=2048 -print_final_stats=1 \
+    -close_fd_mask=1 -artifact_prefix="$artifacts/" "${dirs[@]}" >"$log" 2>&1 || rc=$?
+  took=$(($(date +%s) - start))
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+  units=$(ls "$corpus" | wc -l)
+  if [ "$rc" -eq 0 ]; then
+    printf 'fuzz: %-22s %10s execs %5ss  corpus %5d  ok\n' "$t" "$execs" "$took" "$units"
+  else
+    what=$(grep -m 1 -E '^==[0-9]+==ERROR|runtime error|ERROR: libFuzzer|deadly signal' "$log" ||
+           echo "exit $rc")
+    printf 'fuzz: %-22s %10s execs %5ss  FOUND: %s\n' "$t" "$execs" "$took" "$what"
+    grep -E 'Test unit written to' "$log" | sed 's/^/fuzz:   /' || true
+    echo "fuzz:   log: $log"
+    failed+=("$t")
+  fi
+done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "fuzz: findings in ${failed[*]}" >&2
+  exit 1
+fi
+echo "fuzz: ${#targets[@]} targets, ${seconds}s each, no crash, leak or timeout"

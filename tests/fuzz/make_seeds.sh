@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Builds the fuzz targets' seed corpora from the real documents, never copying them into the
+# repository: OUT/<target>/ for each target in tests/fuzz (OUT defaults to build-fuzz/seeds).
+# Usage: tests/fuzz/make_seeds.sh [OUT]
+# Env: UPRX_CORPORA (default ../shared/corpora), UPRX_BIN (a built uprx for the eval seed;
+# default the first of build/uprx, build-fuzz/uprx that exists).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=${1:-build-fuzz/seeds}
+corpora=${UPRX_CORPORA:-../shared/corpora}
+if [ ! -d "$corpora/wg-reports" ]; then
+  echo "make_seeds: no corpus at $corpora (set UPRX_CORPORA)" >&2
+  exit 1
+fi
+command -v pdftotext >/dev/null || { echo "make_seeds: pdftotext missing (poppler-utils)" >&2; exit 1; }
+
+targets=(normalizer_fuzz wg_report_fuzz addendum_fuzz document_reader_fuzz state_resolver_fuzz
+         eval_json_fuzz)
+for t in "${targets[@]}"; do rm -rf "${out:?}/$t"; mkdir -p "$out/$t"; done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# The first page (symbol, State, session) and the last "Conclusions and/or recommendations"
+# section (the table of contents names it too) of a report's text: the parts the extractors
+# read, small enough for -max_len. Pages stay separated by form feeds.
+head_and_section() {
+  local text=$1
+  awk 'BEGIN { RS = "\f" } NR == 1 { printf "%s\f", $0; exit }' "$text"
+  local line
+  line=$(grep -n -E '^[IVX]+\. *Conclusions' "$text" | tail -n 1 | cut -d: -f1 || true)
+  tail -n +"${line:-1}" "$text"
+}
+
+# WG reports: one per cycle-1 to cycle-2 layout and year, a few across the alphabet.
+wg=(albania2010.pdf angola2014.pdf afghanistan2014.pdf Macedonia2014.pdf)
+mapfile -t -O "${#wg[@]}" wg < <(ls "$corpora/wg-reports" | awk 'NR % 40 == 7')
+for f in "${wg[@]}"; do
+  pdf=$corpora/wg-reports/$f
+  [ -f "$pdf" ] || continue
+  pdftotext -raw "$pdf" "$tmp/full.txt" 2>/dev/null || continue
+  head_and_section "$tmp/full.txt" >"$out/wg_report_fuzz/${f%.pdf}.txt"
+  awk 'BEGIN { RS = "\f" } NR <= 3 { printf "%s\f", $0 }' "$tmp/full.txt" \
+    >"$out/normalizer_fuzz/${f%.pdf}.txt"
+done
+# Slovenia's WG reports of cycles 3 and 4 (the newer layout).
+for f in c3/g1934994.pdf c4/g2502644.pdf; do
+  pdf=$corpora/slovenia/$f
+  [ -f "$pdf" ] || continue
+  pdftotext -raw "$pdf" "$tmp/full.txt" 2>/dev/null || continue
+  head_and_section "$tmp/full.txt" >"$out/wg_report_fuzz/slovenia-$(basename "$f" .pdf).txt"
+done
+
+# Addenda of all four cycles (cycle 1 item by item, later ones as lists).
+for f in c1/Slovenia_Add.pdf c1/g1012465.pdf c2/g1504261.pdf c3/g2004192.pdf c4/g2505828.pdf; do
+  pdf=$corpora/slovenia/$f
+  [ -f "$pdf" ] || continue
+  pdftotext -raw "$pdf" "$tmp/full.txt" 2>/dev/null || continue
+  name=$(basename "$f" .pdf)
+  head -c 65536 "$tmp/full.txt" >"$out/addendum_fuzz/$name.txt"
+  awk 'BEGIN { RS = "\f" } NR <= 2 { printf "%s\f", $0 }' "$tmp/full.txt" \
+    >"$out/normalizer_fuzz/add-$name.txt"
+done
+
+# Readers: small PDFs (including the broken one and a truncated one), DOCX files, the head of
+# a legacy .doc, and UTF-16 / Latin-1 text.
+for f in slovenia/c1/Slovenia.pdf slovenia/c1/g0917825.pdf slovenia/c1/g1014611.pdf \
+         slovenia/c1/Slovenia_Add.pdf slovenia/c1/g0917123.pdf \
+         slovenia/c4/UPR-wg48-Advance-Questions-Slovenia.docx \
+         slovenia/c2/UPR20__Slovenia_ThematicListRecommendations_E.docx \
+         matrices/Matrix_recommendations_2018.docx; do
+  [ -f "$corpora/$f" ] && cat "$corpora/$f" >"$out/document_reader_fuzz/$(basename "$f")"
+done
+[ -f "$corpora/slovenia/c1/g1014611.pdf" ] &&
+  head -c 12000 "$corpora/slovenia/c1/g1014611.pdf" >"$out/document_reader_fuzz/truncated.pdf"
+[ -f "$corpora/matrices/EgyptMatriceRecommendations.doc" ] &&
+  head -c 4096 "$corpora/matrices/EgyptMatriceRecommendations.doc" >"$out/document_reader_fuzz/head.doc"
+first=$(ls "$out/normalizer_fuzz" | head -n 1)
+if [ -n "$first" ]; then
+  head -c 4000 "$out/normalizer_fuzz/$first" >"$out/document_reader_fuzz/report.txt"
+  { printf '\xff\xfe'; head -c 2000 "$out/normalizer_fuzz/$first" | iconv -f UTF-8 -t UTF-16LE -c; } \
+    >"$out/document_reader_fuzz/report-utf16.txt"
+  head -c 2000 "$out/normalizer_fuzz/$first" | iconv -f UTF-8 -t LATIN1 -c \
+    >"$out/document_reader_fuzz/report-latin1.txt"
+  { printf '<html><body><p>'; head -c 2000 "$out/normalizer_fuzz/$first"; printf '</p></body></html>'; } \
+    >"$out/document_reader_fuzz/report.html"
+fi
+
+# State names: each canonical name and variant of states.tsv, one per file.
+awk -F'\t' '!/^#/ && NF >= 3 {
+  print $1; n = split($4, v, "|"); for (i = 1; i <= n; i++) if (v[i] != "") print v[i]
+}' extractors/data/states.tsv | awk -v dir="$out/state_resolver_fuzz" '
+  { f = sprintf("%s/%04d", dir, NR); printf "%s", $0 > f; close(f) }'
+
+# The JSON input of eval: what `uprx extract` writes for a small WG report and an addendum.
+bin=${UPRX_BIN:-}
+for b in build/uprx build-fuzz/uprx; do [ -z "$bin" ] && [ -x "$b" ] && bin=$b; done
+if [ -n "$bin" ]; then
+  for f in wg-reports/albania2010.pdf slovenia/c1/Slovenia_Add.pdf; do
+    [ -f "$corpora/$f" ] || continue
+    if ASAN_OPTIONS=detect_leaks=0 "$bin" extract "$corpora/$f" -o "$tmp/out.json" >/dev/null 2>&1
+    then
+      cp "$tmp/out.json" "$out/eval_json_fuzz/$(basename "$f" .pdf).json"
+    fi
+  done
+else
+  echo "make_seeds: no uprx binary; eval_json_fuzz starts without a seed (set UPRX_BIN)" >&2
+fi
+
+for t in "${targets[@]}"; do
+  printf 'make_seeds: %-22s %4d files %8d bytes\n' "$t" "$(ls "$out/$t" | wc -l)" \
+    "$(cat "$out/$t"/* 2>/dev/null | wc -c)"
+done
