@@ -93,7 +93,7 @@ void Identifier::IdentifyKind(const std::string& head, core::DocumentInfo& info)
                     ? core::DocumentKind::kAddendum
                     : core::DocumentKind::kWgReport;
   } else {
-    info.kind_detail = "not a UPR outcome document";
+    info.kind_detail.clear();  // not recognised: the caller says "this document"
   }
 }
 

@@ -15,9 +15,7 @@ ProcessedDocument Failed(const std::string& path, const core::Status& status) {
 }
 
 std::string Describe(const core::DocumentInfo& info) {
-  std::string what = info.kind_detail.empty() || info.kind_detail == "not a UPR outcome document"
-                         ? std::string("this document")
-                         : info.kind_detail;
+  std::string what = info.kind_detail.empty() ? std::string("this document") : info.kind_detail;
   if (!info.symbol.empty()) what += " (" + info.symbol + ")";
   return what;
 }
