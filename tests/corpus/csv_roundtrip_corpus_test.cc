@@ -15,6 +15,7 @@
 #include "pipeline/runner.h"
 #include "pipeline/uprinfo_eval.h"
 #include "tests/corpus/corpus_env.h"
+#include "tests/strict_csv.h"
 
 namespace uprx::pipeline {
 namespace {
@@ -26,37 +27,7 @@ std::vector<core::Review> Reviews(const std::vector<std::string>& files) {
   return JoinReviews(RunDocuments(*kProcessor, paths, {2, false}));
 }
 
-// A strict RFC 4180 reader: a record ends at CRLF only and a quoted field keeps its bytes (CR and
-// LF included). pipeline::ParseCsv is lenient on purpose (it reads UPR Info's CR-only files and
-// turns line breaks into LF), so it cannot show that the writer's bytes round-trip exactly.
-std::vector<std::vector<std::string>> ReadRfc4180(std::string_view text) {
-  std::vector<std::vector<std::string>> records;
-  std::vector<std::string> record;
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    const bool next_is = i + 1 < text.size();
-    if (quoted && ch == '"' && next_is && text[i + 1] == '"') {
-      field += '"';
-      ++i;
-    } else if (ch == '"') {
-      EXPECT_TRUE(quoted || field.empty()) << "quote inside an unquoted field at byte " << i;
-      quoted = !quoted;
-    } else if (!quoted && ch == ',') {
-      record.push_back(std::exchange(field, {}));
-    } else if (!quoted && ch == '\r' && next_is && text[i + 1] == '\n') {
-      record.push_back(std::exchange(field, {}));
-      records.push_back(std::exchange(record, {}));
-      ++i;
-    } else {
-      field += ch;
-    }
-  }
-  EXPECT_FALSE(quoted) << "unterminated quote";
-  EXPECT_TRUE(field.empty() && record.empty()) << "the last record does not end with CRLF";
-  return records;
-}
+using uprx::testing::ReadRfc4180;
 
 // The CSV's rows as column name -> value, header checked and dropped.
 std::vector<std::map<std::string, std::string>> ReadBack(const std::string& csv) {
