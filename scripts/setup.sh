@@ -13,6 +13,7 @@ PACKAGES=(
   poppler-utils time bc   # pdftotext, GNU time: the benchmark's baseline and measures
   clang-format    # the format check in the test suite
   python3 python3-jsonschema   # validates every JSON output against pipeline/schema
+  clang libclang-rt-14-dev llvm   # libFuzzer, sanitizer runtimes, symbolizer (scripts/fuzz.sh)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
