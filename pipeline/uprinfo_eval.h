@@ -113,6 +113,10 @@ struct LabelFile {
   std::string bytes;  // file content, any encoding LabelTextToUtf8 reads
 };
 
+// The label files at `path`: the file itself, or every *.csv of a directory sorted by name.
+// Fails ("unreadable") naming the path when it cannot be read or a directory holds no CSV.
+[[nodiscard]] core::Result<std::vector<LabelFile>> ReadLabelFiles(const std::string& path);
+
 class UprInfoLabels {
  public:
   // Every *.csv in `dir` (sorted by name). Rows whose `From` is the State under review are

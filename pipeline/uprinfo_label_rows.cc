@@ -2,10 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
-#include <filesystem>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
 #include "pipeline/uprinfo_eval.h"
 
@@ -16,14 +13,6 @@ int ToInt(std::string_view s, int fallback) {
   int value = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   return ec == std::errc() && end == s.data() + s.size() ? value : fallback;
-}
-
-core::Result<std::string> ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::Status("unreadable", path + ": cannot open label file");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
 }
 
 }  // namespace
@@ -59,21 +48,11 @@ core::Result<std::vector<LabelledRow>> ParseLabelledRows(std::string_view bytes,
 }
 
 core::Result<std::vector<LabelledRow>> LoadLabelledRows(const std::string& path) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
-      if (entry.path().extension() == ".csv") files.push_back(entry.path().string());
-    }
-    std::sort(files.begin(), files.end());
-  } else {
-    files.push_back(path);
-  }
+  auto files = ReadLabelFiles(path);
+  if (!files.ok()) return files.status();
   std::vector<LabelledRow> rows;
-  for (const std::string& file : files) {
-    auto bytes = ReadBytes(file);
-    if (!bytes.ok()) return bytes.status();
-    auto parsed = ParseLabelledRows(bytes.value(), std::filesystem::path(file).filename().string());
+  for (const LabelFile& file : files.value()) {
+    auto parsed = ParseLabelledRows(file.bytes, file.name);
     if (!parsed.ok()) return parsed.status();
     for (LabelledRow& r : parsed.value()) rows.push_back(std::move(r));
   }

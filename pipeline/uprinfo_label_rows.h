@@ -25,7 +25,7 @@ struct LabelledRow {
 
 // Every row of `path` (a CSV file, or every *.csv in a directory, sorted by name) except
 // voluntary pledges (From is the State under review). Fails ("labels_invalid") on a file
-// without the Text or Session column, naming it; "unreadable" when a file cannot be read.
+// without the Text or Session column, naming it; "unreadable" as ReadLabelFiles says.
 [[nodiscard]] core::Result<std::vector<LabelledRow>> LoadLabelledRows(const std::string& path);
 // The same over contents (`name` appears in errors and origins).
 [[nodiscard]] core::Result<std::vector<LabelledRow>> ParseLabelledRows(std::string_view bytes,

@@ -327,25 +327,35 @@ core::Result<UprInfoLabels> UprInfoLabels::FromFiles(const std::vector<LabelFile
   return labels;
 }
 
-core::Result<UprInfoLabels> UprInfoLabels::LoadDirectory(const std::string& dir) {
+core::Result<std::vector<LabelFile>> ReadLabelFiles(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code error;
   std::vector<fs::path> paths;
-  for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
-    if (it->is_regular_file() && it->path().extension() == ".csv") paths.push_back(it->path());
+  if (fs::is_directory(path, error)) {
+    for (fs::directory_iterator it(path, error), end; !error && it != end; it.increment(error)) {
+      if (it->is_regular_file() && it->path().extension() == ".csv") paths.push_back(it->path());
+    }
+    if (error) return core::Status("unreadable", path + ": " + error.message());
+    if (paths.empty()) return core::Status("unreadable", path + ": no *.csv file");
+    std::sort(paths.begin(), paths.end());
+  } else {
+    paths.push_back(path);
   }
-  if (error) return core::Status("unreadable", dir + ": " + error.message());
-  if (paths.empty()) return core::Status("unreadable", dir + ": no *.csv file");
-  std::sort(paths.begin(), paths.end());
   std::vector<LabelFile> files;
-  for (const fs::path& path : paths) {
-    std::ifstream in(path, std::ios::binary);
+  for (const fs::path& p : paths) {
+    std::ifstream in(p, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
-    if (!in) return core::Status("unreadable", path.string() + ": cannot read");
-    files.push_back(LabelFile{path.filename().string(), std::move(bytes).str()});
+    if (!in) return core::Status("unreadable", p.string() + ": cannot read");
+    files.push_back(LabelFile{p.filename().string(), std::move(bytes).str()});
   }
-  return FromFiles(files);
+  return files;
+}
+
+core::Result<UprInfoLabels> UprInfoLabels::LoadDirectory(const std::string& dir) {
+  auto files = ReadLabelFiles(dir);
+  if (!files.ok()) return files.status();
+  return FromFiles(files.value());
 }
 
 const ReviewGold* UprInfoLabels::Find(std::string_view sur_key, int session) const {
