@@ -5,6 +5,7 @@
 
 #include "classifiers/action_classifier.h"
 #include "classifiers/label_metrics.h"
+#include "pipeline/command_line.h"
 #include "pipeline/commands.h"
 #include "pipeline/uprinfo_label_rows.h"
 
@@ -47,22 +48,9 @@ std::optional<int> Parse(const std::vector<std::string>& args, EvalLabelsArgs& a
       "sessions", po::value(&a.sessions)->default_value(a.sessions),
       "WG sessions scored: N, N-M or all")("examples", po::bool_switch(&a.examples),
                                            "print every disagreement (gold, ours, text)");
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "uprx eval-labels: " << e.what() << "\nRun `uprx eval-labels --help`.\n";
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << opts << "\n";
-    return 0;
-  }
+  if (auto exit_code = ParseCommandLine(args, "eval-labels", opts)) return *exit_code;
   if (a.uprinfo.empty() || a.taxonomy != "action") {
-    std::cerr << "uprx eval-labels: give --uprinfo and --taxonomy action\n"
-                 "Run `uprx eval-labels --help` for usage.\n";
-    return 2;
+    return UsageError("eval-labels", "give --uprinfo and --taxonomy action");
   }
   return std::nullopt;
 }

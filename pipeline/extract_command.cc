@@ -6,6 +6,7 @@
 #include <iostream>
 #include <thread>
 
+#include "pipeline/command_line.h"
 #include "pipeline/commands.h"
 #include "pipeline/csv_writer.h"
 #include "pipeline/json_writer.h"
@@ -88,43 +89,15 @@ std::optional<int> ParseArgs(const std::vector<std::string>& args, const std::st
       "jobs,j", po::value(&a.jobs)->default_value(0),
       "documents read in parallel (0 = one per core)")("quiet,q", po::bool_switch(&a.quiet),
                                                        "no progress or summary on stderr");
-  po::options_description hidden;
-  hidden.add_options()("input", po::value(&a.inputs));
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("input", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "uprx " << name << ": " << e.what() << "\nRun `uprx " << name
-              << " --help` for usage.\n";
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << opts << "\n";
-    return 0;
-  }
-  if (a.inputs.empty()) {
-    std::cerr << "uprx " << name << ": no INPUT given\nRun `uprx " << name
-              << " --help` for usage.\n";
-    return 2;
-  }
+  if (auto exit_code = ParseCommandLine(args, name, opts, &a.inputs)) return *exit_code;
+  if (a.inputs.empty()) return UsageError(name, "no INPUT given");
   if (!a.output.empty() && !a.out_dir.empty()) {
-    std::cerr << "uprx " << name << ": give either -o FILE or --out DIR, not both\n";
-    return 2;
+    return UsageError(name, "give either -o FILE or --out DIR, not both");
   }
   if (a.format != "json" && a.format != "jsonl" && a.format != "csv") {
-    std::cerr << "uprx " << name << ": --format must be json, jsonl or csv, not \"" << a.format
-              << "\"\n";
-    return 2;
+    return UsageError(name, "--format must be json, jsonl or csv, not \"" + a.format + "\"");
   }
-  if (a.bom && a.format != "csv") {
-    std::cerr << "uprx " << name << ": --bom goes with --format csv\n";
-    return 2;
-  }
+  if (a.bom && a.format != "csv") return UsageError(name, "--bom goes with --format csv");
   if (a.jobs <= 0) a.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return std::nullopt;
 }

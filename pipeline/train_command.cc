@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "classifiers/action_classifier.h"
+#include "pipeline/command_line.h"
 #include "pipeline/commands.h"
 #include "pipeline/uprinfo_label_rows.h"
 
@@ -49,22 +50,9 @@ std::optional<int> Parse(const std::vector<std::string>& args, TrainArgs& a) {
       "sessions", po::value(&a.sessions)->default_value(a.sessions),
       "WG sessions trained on: N, N-M or all")(
       "epochs", po::value(&a.epochs)->default_value(a.epochs), "passes over the training rows");
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(opts).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "uprx train: " << e.what() << "\nRun `uprx train --help` for usage.\n";
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << opts << "\n";
-    return 0;
-  }
+  if (auto exit_code = ParseCommandLine(args, "train", opts)) return *exit_code;
   if (a.labels.empty() || a.output.empty() || a.taxonomy != "action") {
-    std::cerr << "uprx train: give --labels, --taxonomy action and -o MODEL\n"
-                 "Run `uprx train --help` for usage.\n";
-    return 2;
+    return UsageError("train", "give --labels, --taxonomy action and -o MODEL");
   }
   return std::nullopt;
 }
