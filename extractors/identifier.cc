@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -147,21 +148,25 @@ core::DocumentInfo Identifier::Identify(const core::SourceDocument& source,
   info.pages = static_cast<int>(source.pages.size());
   // The cover page as printed: the normalised text has lost the running header that carries
   // the symbol on every page, so identification reads the first pages' characters directly.
+  // A document read as one page (DOCX, text) has no running header to lose: its normalised
+  // text serves as it is.
   std::string head;
-  for (std::size_t i = 0; i < source.pages.size() && head.size() < kHeadBytes; ++i) {
-    head += Normalizer::NormalizeChars(source.pages[i].text) + "\n";
+  std::size_t first_page_end = kCoverBytes;
+  if (source.pages.size() <= 1) {
+    head = text.text.substr(0, kHeadBytes);
+  } else {
+    for (std::size_t i = 0; i < source.pages.size() && head.size() < kHeadBytes; ++i) {
+      head += Normalizer::NormalizeChars(source.pages[i].text) + "\n";
+      if (i == 0) first_page_end = head.size();
+    }
+    head.resize(std::min(head.size(), kHeadBytes));
   }
-  if (source.pages.size() <= 1) head = text.text;
-  head = head.substr(0, kHeadBytes);
   RE2::PartialMatch(head, patterns_.Get("symbol_cs"), &info.symbol);
   std::string date;
   if (RE2::PartialMatch(head, patterns_.Get("distr_date"), &date)) info.date = IsoDate(date);
   // The kind is read from the cover page alone: paragraph 3 of a WG report lists the
   // "national report submitted ..." among the documents of the review.
-  const std::string cover =
-      source.pages.size() > 1
-          ? Normalizer::NormalizeChars(source.pages[0].text).substr(0, kCoverBytes)
-          : head.substr(0, kCoverBytes);
+  const std::string cover = head.substr(0, std::min(first_page_end, kCoverBytes));
   IdentifyKind(cover, info);
   IdentifyState(head, info);
   IdentifySession(head, info);
