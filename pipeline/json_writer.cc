@@ -60,6 +60,48 @@ Json GivenLabelsToJson(const core::GivenLabels& g) {
   return {{"themes", g.themes}, {"affected_persons", g.affected_persons}, {"sdgs", g.sdgs}};
 }
 
+// Every label kind keeps the key order of SCHEMA.md: sdgs carry "goal" (a number) instead of
+// "taxonomy"/"id", groups have no "taxonomy", ministries add "role".
+Json LabelToJson(const core::AssignedLabel& l, const std::string& kind) {
+  Json j;
+  if (kind == "action") {
+    j["category"] = std::stoi(l.id);
+  } else if (kind == "sdgs") {
+    j["goal"] = std::stoi(l.id);
+  } else if (kind == "themes" || kind == "issues") {
+    j["taxonomy"] = l.taxonomy;
+    j["id"] = l.id;
+  } else {
+    j["id"] = l.id;
+  }
+  j["name"] = l.name;
+  if (kind == "ministries") j["role"] = l.role;
+  j["score"] = l.score;
+  j["method"] = l.method;
+  j["evidence"] = l.evidence;
+  return j;
+}
+
+Json LabelListToJson(const std::optional<std::vector<core::AssignedLabel>>& list,
+                     const std::string& kind) {
+  if (!list) return nullptr;
+  Json a = Json::array();
+  for (const auto& l : *list) a.push_back(LabelToJson(l, kind));
+  return a;
+}
+
+Json LabelsToJson(const core::Labels& l) {
+  if (l.empty()) return nullptr;  // not classified
+  Json j;
+  j["themes"] = LabelListToJson(l.themes, "themes");
+  j["issues"] = LabelListToJson(l.issues, "issues");
+  j["action"] = l.action ? LabelToJson(*l.action, "action") : Json(nullptr);
+  j["sdgs"] = LabelListToJson(l.sdgs, "sdgs");
+  j["groups"] = LabelListToJson(l.groups, "groups");
+  j["ministries"] = LabelListToJson(l.ministries, "ministries");
+  return j;
+}
+
 Json RecommendationToJson(const core::Recommendation& r) {
   Json states = Json::array();
   for (const auto& s : r.recommending_states) states.push_back(StateToJson(s));
@@ -76,7 +118,7 @@ Json RecommendationToJson(const core::Recommendation& r) {
   j["source"] = {{"document", r.source.document},
                  {"page", r.source.page},
                  {"span", {r.source.span_begin, r.source.span_end}}};
-  j["labels"] = nullptr;  // not classified
+  j["labels"] = LabelsToJson(r.labels);
   j["given_labels"] = GivenLabelsToJson(r.given_labels);
   return j;
 }
@@ -129,7 +171,11 @@ nlohmann::ordered_json OutputToJson(const std::vector<core::Review>& reviews,
                                     const std::vector<core::FileError>& errors) {
   Json j;
   j["schema"] = kSchemaName;
-  j["generator"] = {{"name", "uprx"}, {"version", kVersion}, {"taxonomies", Json::object()}};
+  Json taxonomies = Json::object();
+  std::map<std::string, std::string> versions;
+  for (const auto& r : reviews) versions.insert(r.taxonomies.begin(), r.taxonomies.end());
+  for (const auto& [id, version] : versions) taxonomies[id] = version;
+  j["generator"] = {{"name", "uprx"}, {"version", kVersion}, {"taxonomies", std::move(taxonomies)}};
   j["reviews"] = Json::array();
   for (const auto& r : reviews) j["reviews"].push_back(ReviewToJson(r));
   j["errors"] = Json::array();
@@ -183,6 +229,9 @@ class PendingFile {
 void WriteJson(std::ostream& out, const std::vector<core::Review>& reviews,
                const std::vector<core::FileError>& errors) {
   Json head = OutputToJson({}, errors);
+  std::map<std::string, std::string> versions;
+  for (const auto& r : reviews) versions.insert(r.taxonomies.begin(), r.taxonomies.end());
+  for (const auto& [id, version] : versions) head["generator"]["taxonomies"][id] = version;
   out << "{\n  \"schema\": " << head["schema"].dump() << ",\n  \"generator\": ";
   WriteIndented(out, head["generator"].dump(2), 2);
   out << ",\n  \"reviews\": [";

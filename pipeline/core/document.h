@@ -6,6 +6,7 @@
 #define UPRX_PIPELINE_CORE_DOCUMENT_H_
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -125,6 +126,32 @@ struct GivenLabels {
   bool empty() const { return themes.empty() && affected_persons.empty() && sdgs.empty(); }
 };
 
+// One label a classifier (or a person) gave a recommendation. `method` says who: "rules",
+// "model", "rules+model" or "manual"; `evidence` holds the words that decided (rules) or the
+// model's strongest features, never nothing. `role` is used by the ministries only ("lead" or
+// "supporting"); elsewhere it is empty.
+struct AssignedLabel {
+  std::string taxonomy;  // "uhri", "uprinfo", "action", "sdg", "groups", "ministries"
+  std::string id;        // the label's id in its taxonomy ("5" for an action category)
+  std::string name;
+  double score = 0;  // 0..1
+  std::string method;
+  std::vector<std::string> evidence;
+  std::string role;
+};
+
+// What the classify stage added. A list that was not computed is nullopt (written as null), so
+// "not classified" and "classified, no label" (an empty list) differ.
+struct Labels {
+  std::optional<std::vector<AssignedLabel>> themes;      // uhri
+  std::optional<std::vector<AssignedLabel>> issues;      // uprinfo
+  std::optional<AssignedLabel> action;                   // action (id "1".."5")
+  std::optional<std::vector<AssignedLabel>> sdgs;        // sdg (id "1".."17")
+  std::optional<std::vector<AssignedLabel>> groups;      // uhri affected persons
+  std::optional<std::vector<AssignedLabel>> ministries;  // profile institutions, lead first
+  bool empty() const { return !themes && !issues && !action && !sdgs && !groups && !ministries; }
+};
+
 struct Recommendation {
   std::string id;      // <ISO3>-c<cycle>-<number>
   std::string number;  // "118.1"
@@ -138,6 +165,7 @@ struct Recommendation {
   std::vector<Position> position_history;
   SourceRef source;
   GivenLabels given_labels;  // thematic lists only
+  Labels labels;             // the classify stage's; empty until it runs
 };
 
 // What an addendum (or another later document) says of one recommendation by its number.
@@ -174,6 +202,8 @@ struct Review {
   std::vector<DocumentInfo> documents;
   std::vector<Recommendation> recommendations;
   std::vector<Diagnostic> diagnostics;
+  // Taxonomy id -> version of every taxonomy that labelled this review (generator.taxonomies).
+  std::map<std::string, std::string> taxonomies;
 };
 
 }  // namespace uprx::core
