@@ -55,10 +55,37 @@ std::string Expand(std::string_view pattern,
 
 }  // namespace
 
+std::string FoldName(std::string_view name) {
+  // "Budget &resources" and "budget and resources" are one name: case, punctuation and
+  // spacing differ between the vintages of a label list.
+  std::string out;
+  bool space = false;
+  auto word = [&](std::string_view w) {
+    if (space && !out.empty()) out += ' ';
+    out += w;
+    space = false;
+  };
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '&') {
+      space = true;
+      word("and");
+      space = true;
+    } else if (std::isalnum(u) || u >= 0x80) {
+      const char lower = static_cast<char>(std::tolower(u));
+      word(std::string_view(&lower, 1));
+    } else {
+      space = true;
+    }
+  }
+  return out;
+}
+
 RE2::Options RuleOptions() {
   RE2::Options options;
   options.set_case_sensitive(false);
   options.set_log_errors(false);
+  options.set_max_mem(int64_t{64} << 20);  // a taxonomy's hundreds of rules share one RE2::Set
   return options;
 }
 
@@ -93,7 +120,18 @@ core::Status Taxonomy::ParseLine(const std::vector<std::string>& fields, int lin
                                                 " tab-separated fields, found " +
                                                 std::to_string(fields.size() - 1));
   };
-  if (kind == "rule") return AddRule(fields, line);
+  if (kind == "rule" || kind == "exclude") return AddRule(fields, line);
+  if (kind == "alias") {
+    if (core::Status st = want(3); !st.ok()) return st;
+    if (FindLabel(fields[1]) == nullptr) {
+      return Error(line, "alias for unknown label '" + fields[1] + "'");
+    }
+    auto [it, added] = names_.emplace(FoldName(fields[2]), fields[1]);
+    if (!added && it->second != fields[1]) {
+      return Error(line, "alias '" + fields[2] + "' already names label '" + it->second + "'");
+    }
+    return core::Status::Ok();
+  }
   if (kind == "taxonomy" || kind == "version") {
     if (core::Status s = want(2); !s.ok()) return s;
     std::string& slot = kind == "taxonomy" ? id_ : version_;
@@ -106,6 +144,8 @@ core::Status Taxonomy::ParseLine(const std::vector<std::string>& fields, int lin
     if (FindLabel(fields[1]) != nullptr)
       return Error(line, "duplicate label id '" + fields[1] + "'");
     labels_.push_back({fields[1], fields[2], fields[3]});
+    names_.emplace(FoldName(fields[1]), fields[1]);
+    names_.emplace(FoldName(fields[2]), fields[1]);
     return core::Status::Ok();
   }
   if (kind == "define" || kind == "option") {
@@ -122,14 +162,18 @@ core::Status Taxonomy::ParseLine(const std::vector<std::string>& fields, int lin
     }
     return core::Status::Ok();
   }
-  return Error(line,
-               "unknown record '" + kind + "' (taxonomy, version, label, define, option, rule)");
+  return Error(line, "unknown record '" + kind +
+                         "' (taxonomy, version, label, alias, define, option, rule, exclude)");
 }
 
 core::Status Taxonomy::AddRule(const std::vector<std::string>& fields, int line) {
-  if (fields.size() != 4) {
-    return Error(line, "'rule' takes 3 tab-separated fields (label, RE2, weight), found " +
-                           std::to_string(fields.size() - 1));
+  const bool exclude = fields[0] == "exclude";
+  if (fields.size() != (exclude ? 3u : 4u)) {
+    return Error(line, exclude
+                           ? "'exclude' takes 2 tab-separated fields (label, RE2), found " +
+                                 std::to_string(fields.size() - 1)
+                           : "'rule' takes 3 tab-separated fields (label, RE2, weight), found " +
+                                 std::to_string(fields.size() - 1));
   }
   if (FindLabel(fields[1]) == nullptr)
     return Error(line, "rule for unknown label '" + fields[1] + "'");
@@ -139,6 +183,11 @@ core::Status Taxonomy::AddRule(const std::vector<std::string>& fields, int line)
   if (!missing.empty()) return Error(line, "unknown {" + missing + "}");
   RE2 re(rule.pattern, RuleOptions());
   if (!re.ok()) return Error(line, "bad RE2 pattern: " + re.error());
+  if (exclude) {
+    rule.exclude = true;
+    rules_.push_back(std::move(rule));
+    return core::Status::Ok();
+  }
   const std::string& w = fields[3];
   auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), rule.weight);
   if (ec != std::errc() || end != w.data() + w.size() || !(rule.weight > 0)) {
@@ -153,6 +202,11 @@ const Label* Taxonomy::FindLabel(std::string_view id) const {
     if (l.id == id) return &l;
   }
   return nullptr;
+}
+
+const Label* Taxonomy::FindLabelByName(std::string_view name) const {
+  auto it = names_.find(FoldName(name));
+  return it == names_.end() ? nullptr : FindLabel(it->second);
 }
 
 const Option* Taxonomy::FindOption(std::string_view key) const {

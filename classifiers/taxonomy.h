@@ -16,6 +16,9 @@
 //   rule      LABEL_ID  RE2  WEIGHT   the label is a candidate when RE2 matches (case-insensitive,
 //                                     unanchored unless the pattern anchors); when the pattern
 //                                     has a capturing group, group 1 is the evidence
+//   exclude   LABEL_ID  RE2           rules do not give the label when RE2 matches (a veto)
+//   alias     LABEL_ID  NAME          another name of the label (an older vintage's, a coded
+//                                     form "A12 ..."), used to read labels others gave
 // Load fails with code "taxonomy_invalid" and the message `file:line: why` on the first bad
 // record: unknown record kind, wrong field count, duplicate label id, rule for an unknown label,
 // unknown {NAME}, RE2 that does not compile, weight that is not a positive number.
@@ -45,12 +48,17 @@ struct Rule {
   std::string pattern;   // RE2 with every {NAME} expanded
   double weight = 1;
   int line = 0;
+  bool exclude = false;  // an 'exclude' record: a veto, not a vote
 };
 
 struct Option {
   std::string value;
   int line = 0;
 };
+
+// A name folded for lookups: lower case, '&' read as "and", other punctuation as a space,
+// spaces collapsed ("Budget &resources" -> "budget and resources").
+std::string FoldName(std::string_view name);
 
 // The RE2 options every rule is compiled with: case-insensitive, UTF-8, no logging.
 RE2::Options RuleOptions();
@@ -71,6 +79,8 @@ class Taxonomy {
   const std::vector<Rule>& rules() const { return rules_; }
   // The label with this id, or nullptr.
   const Label* FindLabel(std::string_view id) const;
+  // The label whose id, name or alias is `name` (case and spacing ignored), or nullptr.
+  const Label* FindLabelByName(std::string_view name) const;
   // The option with this key, or nullptr.
   const Option* FindOption(std::string_view key) const;
 
@@ -84,6 +94,7 @@ class Taxonomy {
   std::vector<Rule> rules_;
   std::map<std::string, std::string, std::less<>> defines_;
   std::map<std::string, Option, std::less<>> options_;
+  std::map<std::string, std::string, std::less<>> names_;  // folded name or alias -> label id
 };
 
 }  // namespace uprx::classifiers

@@ -1,0 +1,125 @@
+#include "classifiers/review_classifier.h"
+
+#include "pipeline/core/embedded_data.h"
+
+namespace uprx::classifiers {
+namespace {
+
+// The models given, by the taxonomy id their metadata names.
+core::Result<std::map<std::string, LinearModel>> LoadModels(const std::vector<std::string>& paths) {
+  std::map<std::string, LinearModel> models;
+  for (const std::string& path : paths) {
+    auto m = LinearModel::LoadFile(path);
+    if (!m.ok()) return m.status();
+    std::string taxonomy;
+    for (const auto& [key, value] : m.value().metadata()) {
+      if (key == "taxonomy") taxonomy = value;
+    }
+    if (taxonomy.empty()) {
+      return core::Status("model_invalid", path + ": the model does not name its taxonomy");
+    }
+    if (!models.emplace(taxonomy, std::move(m).value()).second) {
+      return core::Status("model_invalid", path + ": a second model for taxonomy " + taxonomy);
+    }
+  }
+  return models;
+}
+
+// The user's taxonomy files, by id.
+core::Result<std::map<std::string, Taxonomy>> LoadUserTaxonomies(
+    const std::vector<std::string>& paths) {
+  std::map<std::string, Taxonomy> out;
+  for (const std::string& path : paths) {
+    auto t = Taxonomy::LoadFile(path);
+    if (!t.ok()) return t.status();
+    const std::string id = t.value().id();
+    out.insert_or_assign(id, std::move(t).value());
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<TaxonomyKind>& EmbeddedTaxonomies() {
+  static const std::vector<TaxonomyKind> kinds = {{"themes", "uhri.tsv"},
+                                                  {"groups", "uhri_persons.tsv"},
+                                                  {"issues", "uprinfo.tsv"},
+                                                  {"action", "action.tsv"},
+                                                  {"sdgs", "sdg.tsv"}};
+  return kinds;
+}
+
+core::Result<ReviewClassifier> ReviewClassifier::Create(const ClassifierOptions& options) {
+  auto models = LoadModels(options.model_paths);
+  if (!models.ok()) return models.status();
+  auto user = LoadUserTaxonomies(options.taxonomy_paths);
+  if (!user.ok()) return user.status();
+  ReviewClassifier rc;
+  for (const TaxonomyKind& k : EmbeddedTaxonomies()) {
+    if (!EmbeddedData(k.file)) continue;  // not compiled in: this kind stays null
+    auto t = Taxonomy::LoadEmbedded(k.file);
+    if (!t.ok()) return t.status();
+    if (auto it = user.value().find(t.value().id()); it != user.value().end()) {
+      t = std::move(it->second);
+      user.value().erase(it);
+    }
+    const std::string id = t.value().id();
+    rc.versions_[id] = t.value().version();
+    std::optional<LinearModel> model;
+    if (auto it = models.value().find(id); it != models.value().end()) {
+      model = std::move(it->second);
+      models.value().erase(it);
+    }
+    if (std::string(k.kind) == "action") {
+      auto ac = ActionClassifier::Create(t.value(), std::move(model));
+      if (!ac.ok()) return ac.status();
+      rc.action_ = std::make_shared<const ActionClassifier>(std::move(ac).value());
+      continue;
+    }
+    if (model)
+      return core::Status("model_invalid", "models for taxonomy " + id + " are not supported");
+    auto mc = MultiLabelClassifier::Create(t.value());
+    if (!mc.ok()) return mc.status();
+    rc.parts_.push_back(
+        {k.kind, std::make_shared<const MultiLabelClassifier>(std::move(mc).value())});
+  }
+  if (!user.value().empty()) {
+    return core::Status("taxonomy_invalid", "taxonomy '" + user.value().begin()->first +
+                                                "' is not one uprx classifies with");
+  }
+  if (!models.value().empty()) {
+    return core::Status("model_invalid", "a model for taxonomy '" + models.value().begin()->first +
+                                             "', which this binary does not have");
+  }
+  return rc;
+}
+
+core::Labels ReviewClassifier::ClassifyText(const std::string& text) const {
+  core::Labels labels;
+  for (const Part& p : parts_) {
+    std::vector<core::AssignedLabel> given = p.multi->Classify(text);
+    if (p.kind == "themes") labels.themes = std::move(given);
+    if (p.kind == "groups") labels.groups = std::move(given);
+    if (p.kind == "issues") labels.issues = std::move(given);
+    if (p.kind == "sdgs") labels.sdgs = std::move(given);
+  }
+  if (action_) {
+    ActionLabel a = action_->Classify(text);
+    // Every label says why; the default category has no words behind it, so say that.
+    if (a.evidence.empty()) a.evidence.push_back("no action rule matched (default category)");
+    labels.action = core::AssignedLabel{"action", std::to_string(a.category), a.name, a.score,
+                                        a.method, std::move(a.evidence),      ""};
+  }
+  return labels;
+}
+
+void ReviewClassifier::Classify(core::Review& review) const {
+  for (core::Recommendation& r : review.recommendations) {
+    core::Labels labels = ClassifyText(r.text);
+    labels.ministries = std::move(r.labels.ministries);  // assigned by its own stage
+    r.labels = std::move(labels);
+  }
+  review.taxonomies.insert(versions_.begin(), versions_.end());
+}
+
+}  // namespace uprx::classifiers
