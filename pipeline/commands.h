@@ -11,6 +11,8 @@ namespace uprx::pipeline {
 
 int RunExtractCommand(const std::vector<std::string>& args);
 int RunRunCommand(const std::vector<std::string>& args);
+int RunClassifyCommand(const std::vector<std::string>& args);
+int RunTaxonomyCommand(const std::vector<std::string>& args);
 int RunEvalCommand(const std::vector<std::string>& args);
 int RunTrainCommand(const std::vector<std::string>& args);
 int RunClassifyEvalCommand(const std::vector<std::string>& args);

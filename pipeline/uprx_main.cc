@@ -17,6 +17,9 @@ Commands:
             one JSON file per review with the final position of every recommendation
   extract   read UPR documents (PDF, DOCX, text) and write their recommendations,
             recommending States and positions as JSON (schema uprx/1)
+  classify  add labels (themes, issues, action category, SDGs, affected persons) with their
+            evidence to a JSON file written by extract or run
+  taxonomy  list the label lists, or show one with its definitions and rules
   eval      score extracted JSON against labelled data (UPR Info export)
   train     learn a classifier model from labelled rows (UPR Info CSV): --taxonomy action
   eval-labels
@@ -47,6 +50,8 @@ int main(int argc, char** argv) {
   }
   if (command == "extract") return uprx::pipeline::RunExtractCommand(args);
   if (command == "run") return uprx::pipeline::RunRunCommand(args);
+  if (command == "classify") return uprx::pipeline::RunClassifyCommand(args);
+  if (command == "taxonomy") return uprx::pipeline::RunTaxonomyCommand(args);
   if (command == "eval") return uprx::pipeline::RunEvalCommand(args);
   if (command == "train") return uprx::pipeline::RunTrainCommand(args);
   if (command == "eval-labels") return uprx::pipeline::RunClassifyEvalCommand(args);
