@@ -64,11 +64,11 @@ Status UnknownFormat(const std::string& name, ZipContent zip) {
 }
 
 Result<std::vector<Page>> ReadPages(const std::string& name, const Sniffed& sniffed,
-                                    std::string_view bytes) {
+                                    std::string_view bytes, const ReadLimits& limits) {
   switch (sniffed.format) {
     case Format::kPdf:
       // Hand poppler the PDF itself: xref offsets count from "%PDF", not from leading junk.
-      return ReadPdfPages(name, bytes.substr(bytes.find(kPdfSignature)));
+      return ReadPdfPages(name, bytes.substr(bytes.find(kPdfSignature)), limits);
     case Format::kDocx:
       return ReadDocxPages(name, bytes);
     case Format::kDoc:
@@ -148,12 +148,17 @@ Result<std::string> ReadBytes(const std::string& path, std::size_t max_bytes) {
 
 Format DetectFormat(std::string_view bytes) { return Sniff(bytes).format; }
 
-Result<SourceDocument> ReadDocument(const std::string& path, std::string_view bytes) {
+Result<SourceDocument> ReadDocument(const std::string& path, std::string_view bytes,
+                                    const ReadLimits& limits) {
   const std::string name = DisplayName(path);
   if (bytes.empty()) return Status("empty_file", name + ": file is empty");
   const Sniffed sniffed = Sniff(bytes);
-  Result<std::vector<Page>> pages = ReadPages(name, sniffed, bytes);
+  Result<std::vector<Page>> pages = ReadPages(name, sniffed, bytes, limits);
   if (!pages.ok()) return pages.status();
+  std::size_t text_bytes = 0;
+  for (const Page& p : pages.value()) text_bytes += p.text.size();
+  const int page_count = static_cast<int>(pages.value().size());
+  if (Status s = limits.CheckSize(name, page_count, text_bytes); !s.ok()) return s;
   SourceDocument document;
   document.path = path;
   document.sha256 = Sha256Hex(bytes);
@@ -162,10 +167,10 @@ Result<SourceDocument> ReadDocument(const std::string& path, std::string_view by
   return document;
 }
 
-Result<SourceDocument> ReadDocumentFile(const std::string& path, std::size_t max_bytes) {
-  Result<std::string> bytes = ReadBytes(path, max_bytes);
+Result<SourceDocument> ReadDocumentFile(const std::string& path, const ReadLimits& limits) {
+  Result<std::string> bytes = ReadBytes(path, limits.max_bytes);
   if (!bytes.ok()) return bytes.status();
-  return ReadDocument(path, bytes.value());
+  return ReadDocument(path, bytes.value(), limits);
 }
 
 }  // namespace uprx::extractors

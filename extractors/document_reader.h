@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "extractors/read_limits.h"
 #include "pipeline/core/document.h"
 #include "pipeline/core/status.h"
 
@@ -21,13 +22,16 @@ core::Format DetectFormat(std::string_view bytes);
 
 // Reads a whole document already in memory. `path` is only used in messages and in the result.
 // Error codes: empty_file, unknown_format, pdf_unreadable, pdf_encrypted, no_text_layer,
-// docx_unreadable, doc_unsupported, text_encoding.
-core::Result<core::SourceDocument> ReadDocument(const std::string& path, std::string_view bytes);
+// docx_unreadable, doc_unsupported, text_encoding; and those of `limits` (read_limits.h):
+// too_many_pages, text_too_large, time_limit.
+core::Result<core::SourceDocument> ReadDocument(const std::string& path, std::string_view bytes,
+                                                const ReadLimits& limits = {});
 
-// Reads the file at `path` ("-" = standard input), refusing files larger than `max_bytes`
-// (error file_too_large) and naming unreadable paths (error file_unreadable).
+// Reads the file at `path` ("-" = standard input), refusing files larger than
+// `limits.max_bytes` before reading them whole (error file_too_large) and naming unreadable
+// paths (error file_unreadable).
 core::Result<core::SourceDocument> ReadDocumentFile(const std::string& path,
-                                                    std::size_t max_bytes = 256u << 20);
+                                                    const ReadLimits& limits = {});
 
 }  // namespace uprx::extractors
 

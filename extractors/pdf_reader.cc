@@ -84,7 +84,7 @@ bool HasText(const std::vector<Page>& pages) {
 }
 
 Result<std::vector<Page>> ReadPages(const std::string& path, std::string_view bytes,
-                                    std::string& poppler_said) {
+                                    const ReadLimits& limits, std::string& poppler_said) {
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
     return Status("pdf_unreadable", path + ": PDF larger than 2 GiB");
   }
@@ -99,11 +99,18 @@ Result<std::vector<Page>> ReadPages(const std::string& path, std::string_view by
   }
   const int page_count = document->pages();
   if (page_count <= 0) return Unreadable(path, poppler_said);
+  if (Status s = limits.CheckSize(path, page_count, 0); !s.ok()) return s;
   std::vector<Page> pages;
   pages.reserve(static_cast<std::size_t>(page_count));
+  std::size_t text_bytes = 0;
   for (int i = 0; i < page_count; ++i) {
     std::unique_ptr<poppler::page> page(document->create_page(i));
     pages.push_back({i + 1, page == nullptr ? std::string() : PageText(*page)});
+    text_bytes += pages.back().text.size();
+    if (Status s = limits.CheckSize(path, page_count, text_bytes); !s.ok()) return s;
+    const std::string where =
+        "read " + std::to_string(i + 1) + " of " + std::to_string(page_count) + " pages";
+    if (Status s = limits.CheckTime(path, where); !s.ok()) return s;
   }
   if (!HasText(pages)) {
     return Status("no_text_layer", path + ": " + std::to_string(page_count) +
@@ -114,12 +121,13 @@ Result<std::vector<Page>> ReadPages(const std::string& path, std::string_view by
 
 }  // namespace
 
-Result<std::vector<Page>> ReadPdfPages(const std::string& path, std::string_view bytes) {
+Result<std::vector<Page>> ReadPdfPages(const std::string& path, std::string_view bytes,
+                                       const ReadLimits& limits) {
   SilencePoppler();
   std::string poppler_said;
   PopplerLogScope scope(&poppler_said);
   try {
-    return ReadPages(path, bytes, poppler_said);
+    return ReadPages(path, bytes, limits, poppler_said);
   } catch (const std::exception& e) {
     return Status("pdf_unreadable", path + ": cannot read PDF (" + e.what() + ")");
   } catch (...) {

@@ -29,28 +29,46 @@ core::FileError NotOutcome(const ProcessedDocument& d) {
 
 }  // namespace
 
-DocumentProcessor::DocumentProcessor()
-    : identifier_(extractors::StateResolver::Default()),
+DocumentProcessor::DocumentProcessor(extractors::ReadLimits limits)
+    : limits_(limits),
+      identifier_(extractors::StateResolver::Default()),
       wg_report_(extractors::StateResolver::Default()),
       thematic_list_(extractors::StateResolver::Default()) {}
 
 ProcessedDocument DocumentProcessor::Process(const std::string& path) const {
-  auto source = extractors::ReadDocumentFile(path);
+  const extractors::ReadLimits limits = limits_.Restarted();
+  auto source = extractors::ReadDocumentFile(path, limits);
   if (!source.ok()) return Failed(path, source.status());
-  return FromSource(std::move(source).value());
+  return FromSource(std::move(source).value(), limits);
 }
 
 ProcessedDocument DocumentProcessor::ProcessBytes(const std::string& path,
                                                   const std::string& bytes) const {
-  auto source = extractors::ReadDocument(path, bytes);
+  const extractors::ReadLimits limits = limits_.Restarted();
+  auto source = extractors::ReadDocument(path, bytes, limits);
   if (!source.ok()) return Failed(path, source.status());
-  return FromSource(std::move(source).value());
+  return FromSource(std::move(source).value(), limits);
 }
 
-ProcessedDocument DocumentProcessor::FromSource(core::SourceDocument source) const {
+// The stages after reading cannot stop half-way; the clock is checked between them, so a
+// document over its time is reported as such instead of finishing unnoticed.
+ProcessedDocument DocumentProcessor::FromSource(core::SourceDocument source,
+                                                const extractors::ReadLimits& limits) const {
+  const core::NormalizedText text = normalizer_.Normalize(source);
+  if (core::Status s = limits.CheckTime(source.path, "normalising its text"); !s.ok()) {
+    return Failed(source.path, s);
+  }
+  ProcessedDocument d = Extract(source, text);
+  if (core::Status s = limits.CheckTime(source.path, "extracting recommendations"); !s.ok()) {
+    return Failed(source.path, s);
+  }
+  return d;
+}
+
+ProcessedDocument DocumentProcessor::Extract(const core::SourceDocument& source,
+                                             const core::NormalizedText& text) const {
   ProcessedDocument d;
   d.path = source.path;
-  const core::NormalizedText text = normalizer_.Normalize(source);
   d.info = identifier_.Identify(source, text);
   // OHCHR matrices are Word tables whose title the cover-page rules may miss; the thematic-list
   // extractor recognises their shape and fills State, cycle and the report's symbol.

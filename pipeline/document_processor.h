@@ -14,6 +14,7 @@
 #include "extractors/addendum_extractor.h"
 #include "extractors/identifier.h"
 #include "extractors/normalizer.h"
+#include "extractors/read_limits.h"
 #include "extractors/thematic_list_extractor.h"
 #include "extractors/wg_report_extractor.h"
 #include "pipeline/core/document.h"
@@ -34,14 +35,20 @@ struct ProcessedDocument {
 
 class DocumentProcessor {
  public:
-  DocumentProcessor();
+  // `limits` apply to each document on its own: its clock starts when its reading starts. A
+  // document over a limit fails with the limit's error and the batch goes on.
+  explicit DocumentProcessor(extractors::ReadLimits limits = {});
   ProcessedDocument Process(const std::string& path) const;
   // The same, for bytes already in memory (tests, stdin).
   ProcessedDocument ProcessBytes(const std::string& path, const std::string& bytes) const;
 
  private:
-  ProcessedDocument FromSource(core::SourceDocument source) const;
+  ProcessedDocument FromSource(core::SourceDocument source,
+                               const extractors::ReadLimits& limits) const;
+  ProcessedDocument Extract(const core::SourceDocument& source,
+                            const core::NormalizedText& text) const;
 
+  extractors::ReadLimits limits_;
   extractors::Normalizer normalizer_;
   extractors::Identifier identifier_;
   extractors::WgReportExtractor wg_report_;

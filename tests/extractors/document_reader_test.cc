@@ -209,7 +209,7 @@ TEST_F(DocumentReaderFile, ReadsAFileAndHashesItsBytes) {
 
 TEST_F(DocumentReaderFile, RefusesFilesOverTheCap) {
   Write(std::string(2048, 'a'));
-  auto doc = ReadDocumentFile(path_, 1024);
+  auto doc = ReadDocumentFile(path_, {.max_bytes = 1024});
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().code(), "file_too_large");
   EXPECT_EQ(doc.status().message(), path_ + ": file is larger than the 1024 bytes limit");
