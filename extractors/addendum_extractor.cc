@@ -224,7 +224,7 @@ void AddendumReader::ReadList(const Block& b, const NumberList& list, std::strin
   if (except) {
     RemoveExceptions(list, adjacent, prev_first, at);
     if (!pos) return;
-  } else if (!pos) {
+  } else if (!pos && !list.numbers.empty()) {  // a list of unreadable ranges only: said above
     Diagnose("warning", "addendum_unread_statement", at,
              "no position found for the recommendations listed from " +
                  list.numbers.front().printed + " (" + std::to_string(list.numbers.size()) +
