@@ -50,8 +50,11 @@ TEST(Taxonomy, ReportsFileAndLineOfEveryBadRecord) {
        "demo.tsv:10: 'rule' takes 3 tab-separated fields (label, RE2, weight), "
        "found 2"},
       {"lable\ta\tb\tc",
-       "demo.tsv:10: unknown record 'lable' (taxonomy, version, label, "
-       "define, option, rule)"},
+       "demo.tsv:10: unknown record 'lable' (taxonomy, version, label, alias, "
+       "define, option, rule, exclude)"},
+      {"alias\tnope\tOther name", "demo.tsv:10: alias for unknown label 'nope'"},
+      {"exclude\ta\tfoo\t1",
+       "demo.tsv:10: 'exclude' takes 2 tab-separated fields (label, RE2), found 3"},
       {"version\t2", "demo.tsv:10: second 'version' record"},
       {"define\tV\tx", "demo.tsv:10: duplicate define 'V'"},
   };
@@ -77,6 +80,55 @@ TEST(Taxonomy, EmbeddedActionTaxonomyLoads) {
   EXPECT_FALSE(t.value().version().empty());
   EXPECT_EQ(t.value().labels().size(), 5u);
   EXPECT_EQ(Taxonomy::LoadEmbedded("nope.tsv").status().code(), "taxonomy_missing");
+}
+
+}  // namespace
+}  // namespace uprx::classifiers
+
+namespace uprx::classifiers {
+namespace {
+
+TEST(Taxonomy, FindsALabelByItsIdNameOrAliasWhateverTheSpelling) {
+  const std::string text = std::string(kGood) +
+                           "alias\ta\tA12 Acceptance of international norms\n"
+                           "alias\tb\tBudget & resources (for implementation)\n";
+  auto t = Taxonomy::Parse(text, "demo.tsv");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  const struct {
+    const char* name;
+    const char* id;  // nullptr: no label
+  } cases[] = {
+      {"a", "a"},
+      {"ALPHA", "a"},
+      {"a12  acceptance of International Norms", "a"},
+      {"Budget &resources (for implementation)", "b"},
+      {"budget and resources for implementation", "b"},
+      {"Gamma", nullptr},
+      {"", nullptr},
+  };
+  for (const auto& c : cases) {
+    const Label* l = t.value().FindLabelByName(c.name);
+    if (c.id == nullptr) {
+      EXPECT_EQ(l, nullptr) << c.name;
+    } else {
+      ASSERT_NE(l, nullptr) << c.name;
+      EXPECT_EQ(l->id, c.id) << c.name;
+    }
+  }
+}
+
+TEST(Taxonomy, AnAliasNamingTwoLabelsIsRefused) {
+  auto t = Taxonomy::Parse(std::string(kGood) + "alias\ta\tShared\nalias\tb\tshared\n", "demo.tsv");
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().message(), "demo.tsv:11: alias 'shared' already names label 'a'");
+}
+
+TEST(Taxonomy, ExcludeRecordsAreVetoesWithoutWeight) {
+  auto t = Taxonomy::Parse(std::string(kGood) + "exclude\tb\tnot\\s+this\n", "demo.tsv");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  ASSERT_EQ(t.value().rules().size(), 3u);
+  EXPECT_TRUE(t.value().rules()[2].exclude);
+  EXPECT_FALSE(t.value().rules()[0].exclude);
 }
 
 }  // namespace
