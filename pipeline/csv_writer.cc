@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "extractors/state_resolver.h"
+#include "pipeline/report_data.h"
 
 namespace uprx::pipeline {
 namespace {
@@ -34,14 +35,15 @@ std::vector<std::string> Row(const core::Review& review, const ReviewColumns& rc
                              const core::Recommendation& r, const core::StateRef* state) {
   const core::StateRef none;
   const core::StateRef& s = state ? *state : none;
+  const core::Labels& l = r.labels;
   return {rc.to,
           rc.to_rgrp,
           r.text,
           s.name,
           s.regional_group,
           UprInfoResponse(r.position.value),
-          "",  // Action: the action category, once classification exists
-          "",  // Issue: UPR Info issues, once classification exists
+          ActionCategory(l),
+          LabelNames(l.issues, ", "),  // UPR Info joins its issues with ", "
           rc.session,
           r.id,
           r.number,
@@ -53,6 +55,13 @@ std::vector<std::string> Row(const core::Review& review, const ReviewColumns& rc
           r.position.stage,
           r.position.document,
           s.segment,
+          ActionName(l),
+          LabelNames(l.issues),
+          LabelNames(l.themes),
+          SdgGoals(l.sdgs),
+          LabelNames(l.groups),
+          Joined(Institutions(r, "lead")),
+          Joined(Institutions(r, "supporting")),
           Joined(r.given_labels.themes),
           Joined(r.given_labels.affected_persons),
           Joined(r.given_labels.sdgs),
@@ -71,15 +80,19 @@ void WriteRecord(std::ostream& out, const std::vector<std::string>& fields) {
 }  // namespace
 
 const std::vector<std::string>& CsvColumns() {
-  static const std::vector<std::string>* const kColumns =
-      new std::vector<std::string>{"To",       "To-Rgrp",         "Text",
-                                   "From",     "From-Rgrp",       "Response",
-                                   "Action",   "Issue",           "Session",
-                                   "id",       "number",          "paragraph",
-                                   "cycle",    "sur_iso3",        "from_iso3",
-                                   "position", "position_stage",  "position_document",
-                                   "segment",  "themes",          "affected_persons",
-                                   "sdgs",     "source_document", "source_page"};
+  static const std::vector<std::string>* const kColumns = new std::vector<std::string>{
+      // UPR Info's export
+      "To", "To-Rgrp", "Text", "From", "From-Rgrp", "Response", "Action", "Issue", "Session",
+      // uprx: the recommendation, its State and position
+      "id", "number", "paragraph", "cycle", "sur_iso3", "from_iso3", "position", "position_stage",
+      "position_document", "segment",
+      // uprx: the classify stage's labels
+      "action_name", "issues", "themes", "sdgs", "groups", "lead_institutions",
+      "supporting_institutions",
+      // the labels OHCHR's thematic list gave, as written
+      "given_themes", "given_affected_persons", "given_sdgs",
+      // where it was read
+      "source_document", "source_page"};
   return *kColumns;
 }
 

@@ -3,11 +3,15 @@
 // columns empty, so no recommendation is lost from a spreadsheet).
 //
 // Columns: first UPR Info's export (To, To-Rgrp, Text, From, From-Rgrp, Response, Action, Issue,
-// Session), so sheets and scripts written for it keep working; then uprx's own (id, number,
-// paragraph, cycle, sur_iso3, from_iso3, position, position_stage, position_document, segment,
-// themes, affected_persons, sdgs, source_document, source_page). Response is UPR Info's word
-// (Accepted, Noted); Action and Issue stay empty until classification exists. Lists (themes ...)
-// are the thematic list's given labels joined with "; ".
+// Session), so sheets and scripts written for it keep working; then uprx's own: the
+// recommendation and its State (id, number, paragraph, cycle, sur_iso3, from_iso3, position,
+// position_stage, position_document, segment), the classify stage's labels (action_name, issues,
+// themes, sdgs, groups, lead_institutions, supporting_institutions), the labels OHCHR's thematic
+// list gave as written (given_themes, given_affected_persons, given_sdgs), and where it was read
+// (source_document, source_page). Response is UPR Info's word (Accepted, Noted); Action is the
+// action category (1-5) and Issue the UPR Info issues joined with ", " as UPR Info writes them.
+// Lists in uprx's columns are joined with "; " (sdgs: goal numbers). A label kind the classify
+// stage did not compute is an empty cell.
 //
 // RFC 4180: fields holding a comma, quote, CR or LF are quoted, inner quotes doubled; records end
 // with CRLF; UTF-8, with a byte order mark when asked (Excel reads BOM-less CSV as ANSI).

@@ -10,6 +10,8 @@ PACKAGES=(
   libre2-dev libicu-dev libboost-program-options-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libpoppler-cpp-dev libzip-dev libpugixml-dev
+  libxlsxwriter-dev   # --format xlsx
+  chromium python3-openpyxl   # the HTML report rendered headless; the XLSX read back in tests
   poppler-utils time bc   # pdftotext, GNU time: the benchmark's baseline and measures
   clang-format    # the format check in the test suite
   python3 python3-jsonschema   # validates every JSON output against pipeline/schema

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "tests/pipeline/output_fixtures.h"
 #include "tests/strict_csv.h"
 
 namespace uprx::pipeline {
@@ -85,8 +86,9 @@ TEST(CsvWriter, StartsWithUprInfosColumnsThenUprxsOwn) {
   EXPECT_EQ(Csv({}),
             "To,To-Rgrp,Text,From,From-Rgrp,Response,Action,Issue,Session,id,number,"
             "paragraph,cycle,sur_iso3,from_iso3,position,position_stage,"
-            "position_document,segment,themes,affected_persons,sdgs,source_document,"
-            "source_page\r\n");
+            "position_document,segment,action_name,issues,themes,sdgs,groups,"
+            "lead_institutions,supporting_institutions,given_themes,given_affected_persons,"
+            "given_sdgs,source_document,source_page\r\n");
 }
 
 TEST(CsvWriter, WritesOneRowPerRecommendingState) {
@@ -110,8 +112,15 @@ TEST(CsvWriter, WritesOneRowPerRecommendingState) {
                                                "supported",
                                                "working_group",
                                                "A/HRC/26/16",
+                                               "",  // segment
+                                               "",  // labels: not classified
                                                "",
                                                "",
+                                               "",
+                                               "",
+                                               "",
+                                               "",
+                                               "",  // given labels: none
                                                "",
                                                "",
                                                "A/HRC/26/16",
@@ -182,9 +191,10 @@ TEST(CsvWriter, JoinsGivenLabelsAndCarriesTheStatesSegment) {
   const auto rows = ReadRfc4180(Csv({Cambodia({r})}));
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(Column(rows[1], "segment"), "Ratify X");
-  EXPECT_EQ(Column(rows[1], "themes"), "A12 Acceptance of international norms; Migrants");
-  EXPECT_EQ(Column(rows[1], "affected_persons"), "");
-  EXPECT_EQ(Column(rows[1], "sdgs"), "16 - PEACE, JUSTICE AND STRONG INSTITUTIONS");
+  EXPECT_EQ(Column(rows[1], "given_themes"), "A12 Acceptance of international norms; Migrants");
+  EXPECT_EQ(Column(rows[1], "given_affected_persons"), "");
+  EXPECT_EQ(Column(rows[1], "given_sdgs"), "16 - PEACE, JUSTICE AND STRONG INSTITUTIONS");
+  EXPECT_EQ(Column(rows[1], "themes"), "");  // not classified
   EXPECT_EQ(Column(rows[1], "Response"), "Noted");
   EXPECT_EQ(Column(rows[1], "position_stage"), "addendum");
   EXPECT_EQ(Column(rows[1], "position_document"), "A/HRC/26/16/Add.1");
@@ -202,6 +212,37 @@ TEST(CsvWriter, LeavesUnknownFactsEmpty) {
   EXPECT_EQ(Column(rows[1], "cycle"), "");
   EXPECT_EQ(Column(rows[1], "From"), "Atlantis");
   EXPECT_EQ(Column(rows[1], "from_iso3"), "");
+}
+
+TEST(CsvWriter, WritesTheClassifyStagesLabelsInUprInfosAndUprxsColumns) {
+  const auto rows = ReadRfc4180(Csv({testing::LabelledReview()}));
+  ASSERT_EQ(rows.size(), 5u);  // 118.1 France, 118.2 Chile and Ghana, 119.1 without State
+  const auto& full = rows[1];
+  EXPECT_EQ(Column(full, "Action"), "5");  // UPR Info's action category
+  EXPECT_EQ(Column(full, "Issue"), "Torture and other CID");
+  EXPECT_EQ(Column(full, "action_name"), "Specific action");
+  EXPECT_EQ(Column(full, "issues"), "Torture and other CID");
+  EXPECT_EQ(Column(full, "themes"), "Prohibition of torture");
+  EXPECT_EQ(Column(full, "sdgs"), "16");
+  EXPECT_EQ(Column(full, "groups"), "Persons deprived of their liberty");
+  EXPECT_EQ(Column(full, "lead_institutions"), "Ministry of Justice");
+  EXPECT_EQ(Column(full, "supporting_institutions"), "Ministry of Interior");
+  // Not classified, or classified with nothing: empty cells, and both States keep the labels.
+  for (const auto& row : {rows[2], rows[3], rows[4]}) {
+    for (const char* c : {"Action", "Issue", "themes", "sdgs", "lead_institutions"}) {
+      EXPECT_EQ(Column(row, c), "") << c;
+    }
+  }
+  EXPECT_EQ(Column(rows[3], "From"), "Ghana");
+}
+
+TEST(CsvWriter, JoinsSeveralIssuesTheWayUprInfoDoesInItsColumn) {
+  core::Review review = testing::LabelledReview();
+  auto& issues = *review.recommendations[0].labels.issues;
+  issues.push_back(testing::Label("uprinfo", "detention", "Detention conditions", {"prison"}));
+  const auto rows = ReadRfc4180(Csv({review}));
+  EXPECT_EQ(Column(rows[1], "Issue"), "Torture and other CID, Detention conditions");
+  EXPECT_EQ(Column(rows[1], "issues"), "Torture and other CID; Detention conditions");
 }
 
 }  // namespace
