@@ -20,17 +20,18 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 shift || true
 all=(normalizer_fuzz wg_report_fuzz addendum_fuzz document_reader_fuzz state_resolver_fuzz
-     eval_json_fuzz)
+     eval_json_fuzz review_json_fuzz)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all[@]}"); fi
 
 # -max_len fits the seeds (a report's first page and recommendations section, small PDFs and
 # DOCX files); -timeout is far above the slowest unit's time, so a timeout is a hang.
 declare -A max_len=([normalizer_fuzz]=65536 [wg_report_fuzz]=131072 [addendum_fuzz]=65536
                     [document_reader_fuzz]=262144 [state_resolver_fuzz]=256
-                    [eval_json_fuzz]=131072)
+                    [eval_json_fuzz]=131072 [review_json_fuzz]=131072)
 # Measured under ASan: the slowest unit of any target runs well under 1 s.
 declare -A timeout=([normalizer_fuzz]=5 [wg_report_fuzz]=10 [addendum_fuzz]=10
-                    [document_reader_fuzz]=20 [state_resolver_fuzz]=2 [eval_json_fuzz]=10)
+                    [document_reader_fuzz]=20 [state_resolver_fuzz]=2 [eval_json_fuzz]=10
+                    [review_json_fuzz]=10)
 
 command -v clang++ >/dev/null || { echo "fuzz: clang++ missing (apt-get install clang)" >&2; exit 1; }
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \

@@ -15,7 +15,7 @@ fi
 command -v pdftotext >/dev/null || { echo "make_seeds: pdftotext missing (poppler-utils)" >&2; exit 1; }
 
 targets=(normalizer_fuzz wg_report_fuzz addendum_fuzz document_reader_fuzz state_resolver_fuzz
-         eval_json_fuzz)
+         eval_json_fuzz review_json_fuzz)
 for t in "${targets[@]}"; do rm -rf "${out:?}/$t"; mkdir -p "$out/$t"; done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -100,11 +100,18 @@ if [ -n "$bin" ]; then
     if ASAN_OPTIONS=detect_leaks=0 "$bin" extract "$corpora/$f" -o "$tmp/out.json" >/dev/null 2>&1
     then
       cp "$tmp/out.json" "$out/eval_json_fuzz/$(basename "$f" .pdf).json"
+      # The reader of compare/classify: a real output and small edge cases of the same shape.
+      head -c 131072 "$tmp/out.json" >"$out/review_json_fuzz/$(basename "$f" .pdf)-head.json"
+      cp "$tmp/out.json" "$out/review_json_fuzz/$(basename "$f" .pdf).json"
     fi
   done
 else
   echo "make_seeds: no uprx binary; eval_json_fuzz starts without a seed (set UPRX_BIN)" >&2
 fi
+printf '{"schema":"uprx/1","generator":{"taxonomies":{"uhri":"v1"}},"reviews":[{"cycle":2,"recommendations":[{"id":"X-c2-1.1","text":"Ratify OP-CAT","labels":{"themes":[{"taxonomy":"uhri","id":"A1","name":"n","score":0.5,"method":"rules","evidence":["ratify"]}],"issues":null,"action":{"category":5,"name":"a","score":1,"method":"rules","evidence":[]},"sdgs":[{"goal":16,"name":"g","score":0.7,"method":"rules","evidence":[]}],"groups":null,"ministries":[{"id":"MOJ","name":"m","role":"lead","score":0.8,"method":"rules","evidence":["x"]}]},"source":{"span":[1,2]}}]}],"errors":[]}' \
+  >"$out/review_json_fuzz/labelled.json"
+printf '{"schema":"uprx/1","reviews":[{"cycle":1e300,"year":-1}]}' >"$out/review_json_fuzz/bad-number.json"
+printf '{"schema":"uprx/1","reviews":[]}' >"$out/review_json_fuzz/empty.json"
 
 for t in "${targets[@]}"; do
   printf 'make_seeds: %-22s %4d files %8d bytes\n' "$t" "$(ls "$out/$t" | wc -l)" \
