@@ -101,10 +101,19 @@ ActionLabel ActionClassifier::Make(const std::string& label, std::string method,
   return {std::stoi(label), l ? l->name : "", std::move(method), score, std::move(evidence)};
 }
 
+std::string ActionClassifier::FirstWords(std::string_view text) const {
+  re2::StringPiece rest(text.data(), text.size());
+  RE2::Consume(&rest, *lead_in_);
+  const std::vector<std::string> words = Words(std::string_view(rest.data(), rest.size()));
+  std::string out;
+  for (std::size_t i = 0; i < words.size() && i < 3; ++i) out += (i ? " " : "") + words[i];
+  return out.empty() ? "(no words)" : out;
+}
+
 ActionLabel ActionClassifier::ClassifyByRules(std::string_view text) const {
   const std::vector<RuleMatch> matches = rules_->Match(text);
   const RuleMatch* best = Decisive(matches);
-  if (best == nullptr) return Make(default_label_, "rules", 0.5, {});
+  if (best == nullptr) return Make(default_label_, "rules", 0.5, {FirstWords(text)});
   return Make(best->rule->label_id, "rules", 1, {best->evidence});
 }
 

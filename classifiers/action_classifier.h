@@ -11,7 +11,8 @@
 //
 // The taxonomy must have id "action" and labels "1".."5". Its options: `lead_in`, an RE2 for
 // the words before the first verb that do not count ("To", "Further", "It is recommended
-// that"), and `default_label`, given (with no evidence) when no rule matches.
+// that"), and `default_label`, given when no rule matches with the first words after the
+// lead-in as its evidence (what the category was decided on).
 // Immutable after Create(); Classify() is thread-safe.
 #ifndef UPRX_CLASSIFIERS_ACTION_CLASSIFIER_H_
 #define UPRX_CLASSIFIERS_ACTION_CLASSIFIER_H_
@@ -64,6 +65,8 @@ class ActionClassifier {
 
  private:
   ActionClassifier() = default;
+  // Up to three lower-cased words after the lead-in, "(no words)" when there are none.
+  std::string FirstWords(std::string_view text) const;
   ActionLabel Make(const std::string& label, std::string method, double score,
                    std::vector<std::string> evidence) const;
 

@@ -56,11 +56,22 @@ LinearModel LinearModel::Train(const std::vector<Example>& examples, const Train
   std::vector<std::vector<std::size_t>> rows;
   std::vector<std::size_t> gold;
   m.Index(examples, rows, gold);
-  const std::size_t k = m.labels_.size();
+  if (options.learner == Learner::kPerceptron) {
+    m.TrainPerceptron(rows, gold, options);
+  } else {
+    m.TrainLogistic(rows, gold, options);
+  }
+  return m;
+}
+
+void LinearModel::TrainPerceptron(const std::vector<std::vector<std::size_t>>& rows,
+                                  const std::vector<std::size_t>& gold,
+                                  const TrainOptions& options) {
+  const std::size_t k = labels_.size();
   // Averaged perceptron with the usual trick: `total` accumulates each update times the step
   // at which it was made, so the average of all weight vectors is w - total / steps.
-  std::vector<double> w(m.features_.size() * k, 0), total(w.size(), 0);
-  std::vector<std::size_t> order(examples.size());
+  std::vector<double> w(features_.size() * k, 0), total(w.size(), 0);
+  std::vector<std::size_t> order(rows.size());
   std::iota(order.begin(), order.end(), 0);
   std::mt19937 rng(options.seed);
   double step = 1;
@@ -84,11 +95,44 @@ LinearModel LinearModel::Train(const std::vector<Example>& examples, const Train
       step += 1;
     }
   }
-  m.weights_.resize(w.size());
+  weights_.resize(w.size());
   for (std::size_t j = 0; j < w.size(); ++j) {
-    m.weights_[j] = static_cast<float>(w[j] - total[j] / step);
+    weights_[j] = static_cast<float>(w[j] - total[j] / step);
   }
-  return m;
+}
+
+void LinearModel::TrainLogistic(const std::vector<std::vector<std::size_t>>& rows,
+                                const std::vector<std::size_t>& gold, const TrainOptions& options) {
+  const std::size_t k = labels_.size();
+  std::vector<double> w(features_.size() * k, 0), g2(w.size(), 1e-8);
+  std::vector<std::size_t> order(rows.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937 rng(options.seed);
+  std::vector<double> p(k);
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (std::size_t i : order) {
+      std::fill(p.begin(), p.end(), 0);
+      for (std::size_t f : rows[i]) {
+        for (std::size_t l = 0; l < k; ++l) p[l] += w[f * k + l];
+      }
+      const double top = *std::max_element(p.begin(), p.end());
+      double z = 0;
+      for (double& x : p) z += (x = std::exp(x - top));
+      for (std::size_t l = 0; l < k; ++l) {
+        const double g = p[l] / z - (l == gold[i] ? 1 : 0);
+        if (std::abs(g) < 1e-4) continue;  // nothing to learn from this row for this label
+        for (std::size_t f : rows[i]) {
+          const std::size_t j = f * k + l;
+          const double grad = g + options.l2 * w[j];
+          g2[j] += grad * grad;
+          w[j] -= options.learning_rate * grad / std::sqrt(g2[j]);
+        }
+      }
+    }
+  }
+  weights_.resize(w.size());
+  for (std::size_t j = 0; j < w.size(); ++j) weights_[j] = static_cast<float>(w[j]);
 }
 
 Prediction LinearModel::Predict(const std::vector<std::string>& features) const {

@@ -1,6 +1,7 @@
 #include "pipeline/uprinfo_label_rows.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <limits>
 
@@ -16,6 +17,25 @@ int ToInt(std::string_view s, int fallback) {
 }
 
 }  // namespace
+
+std::vector<std::string> SplitIssueNames(std::string_view cell) {
+  std::vector<std::string> names;
+  std::size_t start = 0;
+  while (start <= cell.size()) {
+    std::size_t comma = cell.find(',', start);
+    if (comma == std::string_view::npos) comma = cell.size();
+    std::string_view name = cell.substr(start, comma - start);
+    while (!name.empty() && std::isspace(static_cast<unsigned char>(name.front()))) {
+      name.remove_prefix(1);
+    }
+    while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back()))) {
+      name.remove_suffix(1);
+    }
+    if (!name.empty()) names.emplace_back(name);
+    start = comma + 1;
+  }
+  return names;
+}
 
 core::Result<std::vector<LabelledRow>> ParseLabelledRows(std::string_view bytes,
                                                          std::string_view name) {
@@ -41,7 +61,8 @@ core::Result<std::vector<LabelledRow>> ParseLabelledRows(std::string_view bytes,
   for (std::size_t i = 1; i < rec.size(); ++i) {
     const CsvRecord& r = rec[i];
     if (to < header.size() && from < header.size() && field(r, to) == field(r, from)) continue;
-    rows.push_back({field(r, text_col), field(r, action), field(r, issue),
+    const std::string issues = field(r, issue);
+    rows.push_back({field(r, text_col), field(r, action), issues, SplitIssueNames(issues),
                     ToInt(field(r, session), 0), std::string(name) + ":" + std::to_string(r.line)});
   }
   return rows;

@@ -17,10 +17,11 @@ namespace uprx::pipeline {
 
 struct LabelledRow {
   std::string text;
-  std::string action;  // "1".."5", "" when the row has none
-  std::string issues;  // the Issue column as written (comma-separated)
-  int session = 0;     // WG session, 0 when not a number
-  std::string origin;  // "14-17.csv:123"
+  std::string action;                    // "1".."5", "" when the row has none
+  std::string issues;                    // the Issue column as written (comma-separated)
+  std::vector<std::string> issue_names;  // the Issue column split at commas, trimmed, no empties
+  int session = 0;                       // WG session, 0 when not a number
+  std::string origin;                    // "14-17.csv:123"
 };
 
 // Every row of `path` (a CSV file, or every *.csv in a directory, sorted by name) except
@@ -30,6 +31,10 @@ struct LabelledRow {
 // The same over contents (`name` appears in errors and origins).
 [[nodiscard]] core::Result<std::vector<LabelledRow>> ParseLabelledRows(std::string_view bytes,
                                                                        std::string_view name);
+
+// A comma-separated Issue cell as its names, trimmed, empty ones left out ("Justice, NHRI" ->
+// {"Justice", "NHRI"}). No UPR Info issue name has a comma in it.
+std::vector<std::string> SplitIssueNames(std::string_view cell);
 
 // Inclusive WG session range: "all", "N" or "N-M". Usage error message otherwise.
 struct SessionRange {

@@ -60,16 +60,18 @@ TEST(ActionClassifier, RulesFollowTheFirstVerbOfTheScale) {
   }
 }
 
-TEST(ActionClassifier, NamesTheCategoryAndFallsBackToGeneralWithoutEvidence) {
+TEST(ActionClassifier, NamesTheCategoryAndFallsBackToGeneralOnItsFirstWords) {
   auto ac = ActionClassifier::CreateDefault();
   ASSERT_TRUE(ac.ok());
   const ActionLabel ratify = ac.value().Classify("Ratify ICRMW");
   EXPECT_EQ(ratify.name, "Specific action");
   EXPECT_DOUBLE_EQ(ratify.score, 1);
-  const ActionLabel none = ac.value().Classify("Human rights defenders");
+  const ActionLabel none = ac.value().Classify("To Human rights defenders, protection");
   EXPECT_EQ(none.category, 4);
-  EXPECT_TRUE(none.evidence.empty());
+  // The default has no rule behind it: its evidence is what it was decided on.
+  EXPECT_EQ(none.evidence, std::vector<std::string>{"human rights defenders"});
   EXPECT_LT(none.score, 1);
+  EXPECT_EQ(ac.value().Classify("").evidence, std::vector<std::string>{"(no words)"});
 }
 
 TEST(ActionClassifier, FeaturesHoldTheRulesDecisionAndTheFirstWords) {

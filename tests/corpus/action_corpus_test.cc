@@ -55,6 +55,8 @@ TEST(ActionCorpus, AgreesWithUprInfoOnSessions17To20) {
   const LabelMetrics by_model =
       Score(test, [&](std::string_view t) { return both.value().Classify(t); });
   std::cout << "rules + model\n" << by_model.Report();
+  // Issue 4 asks for 0.92; the model reaches 0.898 (most errors are 4<->5 on verbs UPR Info
+  // codes both ways), so this guards the figure reached, not the goal.
   EXPECT_GE(by_model.accuracy(), 0.895);
 }
 
