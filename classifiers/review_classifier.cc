@@ -1,20 +1,48 @@
 #include "classifiers/review_classifier.h"
 
+#include <fstream>
+#include <sstream>
+#include <variant>
+
 #include "pipeline/core/embedded_data.h"
 
 namespace uprx::classifiers {
 namespace {
 
-// The models given, by the taxonomy id their metadata names.
-core::Result<std::map<std::string, LinearModel>> LoadModels(const std::vector<std::string>& paths) {
-  std::map<std::string, LinearModel> models;
-  for (const std::string& path : paths) {
-    auto m = LinearModel::LoadFile(path);
+// A model file as written by `uprx train`: the action category's LinearModel or a taxonomy's
+// MultiLabelModel, told apart by their first line.
+using AnyModel = std::variant<LinearModel, MultiLabelModel>;
+
+core::Result<AnyModel> LoadModel(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return core::Status("unreadable", path + ": cannot open model file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (MultiLabelModel::LooksLikeOne(text.str())) {
+    auto m = MultiLabelModel::Parse(text.str(), path);
     if (!m.ok()) return m.status();
-    std::string taxonomy;
-    for (const auto& [key, value] : m.value().metadata()) {
-      if (key == "taxonomy") taxonomy = value;
-    }
+    return AnyModel(std::move(m).value());
+  }
+  auto m = LinearModel::Parse(text.str(), path);
+  if (!m.ok()) return m.status();
+  return AnyModel(std::move(m).value());
+}
+
+std::string ModelTaxonomy(const AnyModel& model) {
+  if (const auto* multi = std::get_if<MultiLabelModel>(&model)) return multi->Meta("taxonomy");
+  for (const auto& [key, value] : std::get<LinearModel>(model).metadata()) {
+    if (key == "taxonomy") return value;
+  }
+  return "";
+}
+
+// The models given, by the taxonomy id their metadata names.
+core::Result<std::map<std::string, AnyModel>> LoadModels(const std::vector<std::string>& paths) {
+  std::map<std::string, AnyModel> models;
+  for (const std::string& path : paths) {
+    auto m = LoadModel(path);
+    if (!m.ok()) return m.status();
+    const std::string taxonomy = ModelTaxonomy(m.value());
     if (taxonomy.empty()) {
       return core::Status("model_invalid", path + ": the model does not name its taxonomy");
     }
@@ -65,20 +93,28 @@ core::Result<ReviewClassifier> ReviewClassifier::Create(const ClassifierOptions&
     }
     const std::string id = t.value().id();
     rc.versions_[id] = t.value().version();
-    std::optional<LinearModel> model;
+    std::optional<AnyModel> model;
     if (auto it = models.value().find(id); it != models.value().end()) {
       model = std::move(it->second);
       models.value().erase(it);
     }
-    if (std::string(k.kind) == "action") {
-      auto ac = ActionClassifier::Create(t.value(), std::move(model));
+    const bool is_action = std::string(k.kind) == "action";
+    if (model && std::holds_alternative<LinearModel>(*model) != is_action) {
+      return core::Status("model_invalid", "the model for taxonomy " + id + " is a " +
+                                               (is_action ? "multi-label" : "single-label") +
+                                               " model: train it again (uprx train)");
+    }
+    if (is_action) {
+      std::optional<LinearModel> linear;
+      if (model) linear = std::get<LinearModel>(std::move(*model));
+      auto ac = ActionClassifier::Create(t.value(), std::move(linear));
       if (!ac.ok()) return ac.status();
       rc.action_ = std::make_shared<const ActionClassifier>(std::move(ac).value());
       continue;
     }
-    if (model)
-      return core::Status("model_invalid", "models for taxonomy " + id + " are not supported");
-    auto mc = MultiLabelClassifier::Create(t.value());
+    std::optional<MultiLabelModel> multi;
+    if (model) multi = std::get<MultiLabelModel>(std::move(*model));
+    auto mc = MultiLabelClassifier::Create(t.value(), std::move(multi));
     if (!mc.ok()) return mc.status();
     rc.parts_.push_back(
         {k.kind, std::make_shared<const MultiLabelClassifier>(std::move(mc).value())});
@@ -86,6 +122,11 @@ core::Result<ReviewClassifier> ReviewClassifier::Create(const ClassifierOptions&
   if (!user.value().empty()) {
     return core::Status("taxonomy_invalid", "taxonomy '" + user.value().begin()->first +
                                                 "' is not one uprx classifies with");
+  }
+  if (!options.profile.empty()) {
+    auto stage = MinistryStage::Create(options.profile);
+    if (!stage.ok()) return stage.status();
+    rc.ministries_ = std::make_shared<const MinistryStage>(std::move(stage).value());
   }
   if (!models.value().empty()) {
     return core::Status("model_invalid", "a model for taxonomy '" + models.value().begin()->first +
@@ -105,8 +146,6 @@ core::Labels ReviewClassifier::ClassifyText(const std::string& text) const {
   }
   if (action_) {
     ActionLabel a = action_->Classify(text);
-    // Every label says why; the default category has no words behind it, so say that.
-    if (a.evidence.empty()) a.evidence.push_back("no action rule matched (default category)");
     labels.action = core::AssignedLabel{"action", std::to_string(a.category), a.name, a.score,
                                         a.method, std::move(a.evidence),      ""};
   }
@@ -120,6 +159,7 @@ void ReviewClassifier::Classify(core::Review& review) const {
     r.labels = std::move(labels);
   }
   review.taxonomies.insert(versions_.begin(), versions_.end());
+  if (ministries_) ministries_->Assign(review);  // after the themes, which it reads
 }
 
 }  // namespace uprx::classifiers

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "classifiers/action_classifier.h"
+#include "classifiers/ministry_assigner.h"
 #include "classifiers/multi_label_classifier.h"
 #include "classifiers/taxonomy.h"
 #include "pipeline/core/document.h"
@@ -29,6 +30,9 @@ struct ClassifierOptions {
   std::vector<std::string> model_paths;
   // Taxonomy files that replace the compiled-in taxonomy of the same id (a user's own rules).
   std::vector<std::string> taxonomy_paths;
+  // The government profile for labels.ministries: "" (ministries left as they are), "auto"
+  // (the State under review's, else generic), a compiled-in name ("KHM") or a JSON file.
+  std::string profile;
 };
 
 // The taxonomy files compiled into the binary, by the label kind they fill, in output order.
@@ -49,6 +53,8 @@ class ReviewClassifier {
   void Classify(core::Review& review) const;
   // The labels of one text, as Classify() gives them.
   core::Labels ClassifyText(const std::string& text) const;
+  // The ministries stage, or nullptr when no profile was asked for.
+  const MinistryStage* ministries() const { return ministries_.get(); }
 
  private:
   ReviewClassifier() = default;
@@ -60,6 +66,7 @@ class ReviewClassifier {
   std::vector<Part> parts_;
   std::shared_ptr<const ActionClassifier> action_;
   std::map<std::string, std::string> versions_;  // taxonomy id -> version
+  std::shared_ptr<const MinistryStage> ministries_;
 };
 
 }  // namespace uprx::classifiers

@@ -52,7 +52,10 @@ std::optional<int> Parse(const std::vector<std::string>& args, ClassifyArgs& a) 
       "model", po::value(&a.options.model_paths)->composing(),
       "a model from `uprx train` (repeatable; each names its taxonomy)")(
       "taxonomy-file", po::value(&a.options.taxonomy_paths)->composing(),
-      "a taxonomy file replacing the compiled-in one of its id (repeatable)");
+      "a taxonomy file replacing the compiled-in one of its id (repeatable)")(
+      "profile", po::value(&a.options.profile)->value_name("ISO3|auto|FILE"),
+      "also assign lead and supporting institutions (labels.ministries): KHM, auto, generic or a "
+      ".json profile");
   if (auto exit_code = ParseCommandLine(args, "classify", opts, &a.inputs)) return *exit_code;
   if (a.inputs.size() != 1) return UsageError("classify", "give exactly one REVIEW.json");
   return std::nullopt;

@@ -6,13 +6,20 @@
 #include <iostream>
 #include <thread>
 
+#include "classifiers/review_classifier.h"
+#include "extractors/read_limits.h"
 #include "pipeline/command_line.h"
 #include "pipeline/commands.h"
 #include "pipeline/csv_writer.h"
+#include "pipeline/html_report_writer.h"
+#include "pipeline/impact_writer.h"
+#include "pipeline/institution_summary.h"
 #include "pipeline/json_writer.h"
 #include "pipeline/jsonl_writer.h"
+#include "pipeline/ministry_overrides.h"
 #include "pipeline/review_join.h"
 #include "pipeline/runner.h"
+#include "pipeline/xlsx_writer.h"
 
 namespace uprx::pipeline {
 namespace po = boost::program_options;
@@ -21,13 +28,16 @@ namespace {
 constexpr const char* kRunHelp =
     R"(uprx run - the whole pipeline over a folder of UPR documents, one JSON file per review
 
-Usage: uprx run INPUT... [--out DIR | -o FILE] [--format json|jsonl|csv [--bom]] [--jobs N]
-                [--quiet]
+Usage: uprx run INPUT... [--out DIR | -o FILE] [--format FORMAT [--bom]] [--jobs N]
+                [--model MODEL]... [--taxonomy-file FILE]... [--quiet]
+                [--profile ISO3|auto|FILE [--overrides CSV] [--summary FILE.md|.csv|.tsv]]
 
 Reads every document given (WG reports, addenda, OHCHR thematic lists; other documents are
 named and skipped), joins the documents of each review (State under review and cycle) and
 writes one <ISO3>-c<cycle>.json per review into DIR (default: uprx-out). Each recommendation
-carries its final position, the source it came from, and the positions it replaced.
+carries its final position, the source it came from, the positions it replaced, and its labels
+(UHRI themes and affected persons, UPR Info issues, action category, SDGs; see `uprx taxonomy
+list`), each with score, method and evidence. `uprx extract` is the same without labels.
 
 Exit status: 0 all inputs read, 1 some inputs could not be read (each is named on stderr with
 the reason, and the others are still written), 2 usage error.
@@ -36,13 +46,23 @@ Examples:
   uprx run ../shared/corpora/slovenia --out out/slovenia
   uprx run report.pdf addendum.pdf thematic-list.docx -o review.json
   uprx run ../shared/corpora/slovenia --format jsonl -o slovenia.jsonl
+  uprx run ../shared/corpora/slovenia/c4 --format xlsx --out committee/   # SVN-c4.xlsx
+  uprx run ../shared/corpora/slovenia/c4 --format html -o slovenia-c4.html
+  uprx run ../shared/corpora/slovenia/c4 --format impact-csv -o impact-import.csv
+
+Formats (--format): json (uprx/1, the default), jsonl (one recommendation per line), csv (one
+row per recommendation and recommending State, UPR Info's columns first), xlsx (a workbook: an
+overview, every recommendation, one sheet per lead institution with a planning block), html (a
+self-contained report with charts, search and filters, to open or print), impact-csv (the
+recommendations import file of the IMPACT OSS tracker). xlsx and html need -o FILE or --out
+DIR; they are not written to a terminal.
 
 Options)";
 
 constexpr const char* kExtractHelp =
     R"(uprx extract - recommendations, recommending States and positions out of UPR documents
 
-Usage: uprx extract INPUT... [-o FILE | --out DIR] [--format json|jsonl|csv [--bom]]
+Usage: uprx extract INPUT... [-o FILE | --out DIR] [--format FORMAT [--bom]]
                     [--jobs N] [--quiet]
 
 INPUT is a file (PDF, DOCX or text; the format is read from the bytes, not the name), a
@@ -63,17 +83,76 @@ Examples:
   uprx extract ../shared/corpora/wg-reports/cambodia2014.pdf -o cambodia2014.json
   uprx extract ../shared/corpora/wg-reports --out out/ --jobs 2
   uprx extract cambodia2014.pdf --format csv --bom -o cambodia2014.csv
+  uprx extract cambodia2014.pdf --format xlsx -o cambodia2014.xlsx
+  uprx extract cambodia2014.pdf --format html -o cambodia2014.html
+
+Formats (--format): json, jsonl, csv, xlsx, html, impact-csv; see `uprx run --help`. With
+--out DIR the files are named <ISO3>-c<cycle>.json, .jsonl, .csv, .xlsx, .html, .impact.csv.
 
 Options)";
 
 struct ExtractArgs {
   std::vector<std::string> inputs;
   std::string output, out_dir;
-  std::string format = "json";  // json | jsonl | csv
+  std::string format = "json";  // a name in kFormats
   int jobs = 0;
   bool quiet = false;
-  bool bom = false;  // csv only
+  bool bom = false;       // csv only
+  bool classify = false;  // run: label every recommendation
+  extractors::ReadLimits limits;
+  classifiers::ClassifierOptions classifier;
+  std::string overrides, summary;  // run --profile: manual decisions, per-institution table
 };
+
+// The output formats and the extension each one's files get with --out.
+struct OutputFormat {
+  const char* name;
+  const char* extension;
+  bool for_files;  // binary or a whole page: not written to a terminal
+};
+constexpr OutputFormat kFormats[] = {{"json", "json", false}, {"jsonl", "jsonl", false},
+                                     {"csv", "csv", false},   {"xlsx", "xlsx", true},
+                                     {"html", "html", true},  {"impact-csv", "impact.csv", false}};
+
+const OutputFormat* FindFormat(const std::string& name) {
+  for (const OutputFormat& f : kFormats) {
+    if (name == f.name) return &f;
+  }
+  return nullptr;
+}
+
+// Why the format options cannot work together, or nullopt. `run` without -o writes to a directory.
+std::optional<std::string> CheckFormat(const ExtractArgs& a, const std::string& command) {
+  const OutputFormat* f = FindFormat(a.format);
+  if (!f) {
+    return "--format must be json, jsonl, csv, xlsx, html or impact-csv, not \"" + a.format + "\"";
+  }
+  if (a.bom && a.format != "csv" && a.format != "impact-csv") {
+    return "--bom goes with --format csv or impact-csv";
+  }
+  const bool to_stdout =
+      a.output == "-" || (a.output.empty() && a.out_dir.empty() && command != "run");
+  if (f->for_files && to_stdout && isatty(STDOUT_FILENO)) {
+    return "--format " + a.format + " is written to a file: give -o FILE or --out DIR";
+  }
+  return std::nullopt;
+}
+
+// The per-document limits (read_limits.h) as options; each document over one fails alone.
+void AddLimitOptions(po::options_description& opts, extractors::ReadLimits& limits) {
+  opts.add_options()("max-seconds", po::value(&limits.seconds)->default_value(300),
+                     "give up a document that takes longer (0 = no limit)")(
+      "max-mb", po::value<std::size_t>()->default_value(256)->notifier([&](std::size_t mb) {
+        limits.max_bytes = mb << 20;
+      }),
+      "refuse input files larger than this, before reading them")(
+      "max-pages", po::value(&limits.max_pages)->default_value(limits.max_pages),
+      "refuse documents with more pages")(
+      "max-text-mb", po::value<double>()->default_value(256)->notifier([&](double mb) {
+        limits.max_text_bytes = static_cast<std::size_t>(std::max(0.0, mb) * (1 << 20));
+      }),
+      "refuse documents whose text is larger (bounds the memory one document takes)");
+}
 
 // Parses the options; returns an exit code when the command should stop here.
 std::optional<int> ParseArgs(const std::vector<std::string>& args, const std::string& name,
@@ -83,54 +162,87 @@ std::optional<int> ParseArgs(const std::vector<std::string>& args, const std::st
       "output,o", po::value(&a.output), "write all reviews to FILE (- for standard output)")(
       "out", po::value(&a.out_dir), "write one <ISO3>-c<cycle>.<format> per review into DIR")(
       "format", po::value(&a.format)->default_value("json"),
-      "json (uprx/1), jsonl (one recommendation per line) or csv (one row per recommendation and "
-      "recommending State, UPR Info's columns first)")(
-      "bom", po::bool_switch(&a.bom), "csv: start with a UTF-8 byte order mark (for Excel)")(
+      "json (uprx/1), jsonl (one recommendation per line), csv (one row per recommendation and "
+      "recommending State, UPR Info's columns first), xlsx (workbook for a committee), html "
+      "(self-contained report) or impact-csv (IMPACT OSS recommendations import)")(
+      "bom", po::bool_switch(&a.bom),
+      "csv, impact-csv: start with a UTF-8 byte order mark (for Excel)")(
       "jobs,j", po::value(&a.jobs)->default_value(0),
       "documents read in parallel (0 = one per core)")("quiet,q", po::bool_switch(&a.quiet),
                                                        "no progress or summary on stderr");
+  AddLimitOptions(opts, a.limits);
+  if (name == "run") {
+    a.classify = true;
+    opts.add_options()("model", po::value(&a.classifier.model_paths)->composing(),
+                       "a model from `uprx train` joined to its taxonomy's rules (repeatable)")(
+        "taxonomy-file", po::value(&a.classifier.taxonomy_paths)->composing(),
+        "a taxonomy file replacing the compiled-in one of its id (repeatable)")(
+        "profile", po::value(&a.classifier.profile)->value_name("ISO3|auto|FILE"),
+        "assign lead and supporting institutions (labels.ministries) with a government profile: "
+        "KHM, auto (the State under review's, else functions only), generic or a .json file")(
+        "overrides", po::value(&a.overrides)->value_name("CSV"),
+        "with --profile: manual decisions (id,lead,supporting) applied after classification")(
+        "summary", po::value(&a.summary)->value_name("FILE"),
+        "with --profile: write the per-institution table (.md, .csv or .tsv)");
+  }
   if (auto exit_code = ParseCommandLine(args, name, opts, &a.inputs)) return *exit_code;
   if (a.inputs.empty()) return UsageError(name, "no INPUT given");
+  if ((!a.overrides.empty() || !a.summary.empty()) && a.classifier.profile.empty()) {
+    return UsageError(name, "--overrides and --summary need --profile");
+  }
   if (!a.output.empty() && !a.out_dir.empty()) {
     return UsageError(name, "give either -o FILE or --out DIR, not both");
   }
-  if (a.format != "json" && a.format != "jsonl" && a.format != "csv") {
-    return UsageError(name, "--format must be json, jsonl or csv, not \"" + a.format + "\"");
-  }
-  if (a.bom && a.format != "csv") return UsageError(name, "--bom goes with --format csv");
+  if (auto usage = CheckFormat(a, name)) return UsageError(name, *usage);
   if (a.jobs <= 0) a.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return std::nullopt;
 }
 
-// The reviews in the chosen format. Only JSON carries `errors`: JSONL and CSV hold rows, and the
-// inputs that produced nothing are named on stderr (and in DIR/errors.json with --out).
+// The reviews in the chosen text format. Only JSON carries `errors`: the other formats hold
+// recommendations, and the inputs that produced nothing are named on stderr (and in
+// DIR/errors.json with --out).
 void WriteFormatted(const ExtractArgs& a, std::ostream& out,
                     const std::vector<core::Review>& reviews,
                     const std::vector<core::FileError>& errors) {
   if (a.format == "jsonl") return WriteJsonl(out, reviews);
   if (a.format == "csv") return WriteCsv(out, reviews, {.bom = a.bom});
+  if (a.format == "html") return WriteHtmlReport(out, reviews);
+  if (a.format == "impact-csv") return WriteImpactCsv(out, reviews, {.bom = a.bom});
   WriteJson(out, reviews, errors);
+}
+
+// Writes `reviews` to `path`, or to standard output when `path` is "" or "-". The workbook is
+// made whole first (libxlsxwriter writes files), then written like any other output.
+core::Status WriteOne(const ExtractArgs& a, const std::string& path,
+                      const std::vector<core::Review>& reviews,
+                      const std::vector<core::FileError>& errors) {
+  const bool to_stdout = path.empty() || path == "-";
+  if (a.format == "xlsx") {
+    core::Result<std::string> bytes = XlsxBytes(reviews);
+    if (!bytes.ok()) return bytes.status();
+    if (!to_stdout) return WriteFileAtomically(path, bytes.value());
+    std::cout.write(bytes.value().data(), static_cast<std::streamsize>(bytes.value().size()));
+    return core::Status::Ok();
+  }
+  if (!to_stdout) {
+    return WriteFileAtomically(path,
+                               [&](std::ostream& out) { WriteFormatted(a, out, reviews, errors); });
+  }
+  WriteFormatted(a, std::cout, reviews, errors);
+  return core::Status::Ok();
 }
 
 core::Status WriteOutputs(const ExtractArgs& a, const std::vector<core::Review>& reviews,
                           const std::vector<core::FileError>& errors) {
-  if (a.out_dir.empty()) {
-    if (a.output.empty() || a.output == "-") {
-      WriteFormatted(a, std::cout, reviews, errors);
-      return core::Status::Ok();
-    }
-    return WriteFileAtomically(a.output,
-                               [&](std::ostream& out) { WriteFormatted(a, out, reviews, errors); });
-  }
+  if (a.out_dir.empty()) return WriteOne(a, a.output, reviews, errors);
   std::error_code ec;
   std::filesystem::create_directories(a.out_dir, ec);
   if (ec) return core::Status("output_unwritable", a.out_dir + ": " + ec.message());
   for (const core::Review& r : reviews) {
     const std::string name = (r.sur_iso3.empty() ? std::string("UNK") : r.sur_iso3) + "-c" +
-                             std::to_string(r.cycle.value_or(0)) + "." + a.format;
-    const auto path = (std::filesystem::path(a.out_dir) / name).string();
-    core::Status s =
-        WriteFileAtomically(path, [&](std::ostream& out) { WriteFormatted(a, out, {r}, {}); });
+                             std::to_string(r.cycle.value_or(0)) + "." +
+                             FindFormat(a.format)->extension;
+    core::Status s = WriteOne(a, (std::filesystem::path(a.out_dir) / name).string(), {r}, {});
     if (!s.ok()) return s;
   }
   if (errors.empty()) return core::Status::Ok();
@@ -144,6 +256,16 @@ static int RunPipeline(const std::vector<std::string>& args, const std::string& 
                        const char* help, const std::string& default_out_dir) {
   ExtractArgs a;
   if (auto code = ParseArgs(args, name, help, a)) return *code;
+  // Built before any document is read, so that a bad taxonomy or model stops the run at once.
+  std::optional<classifiers::ReviewClassifier> classifier;
+  if (a.classify) {
+    auto c = classifiers::ReviewClassifier::Create(a.classifier);
+    if (!c.ok()) {
+      std::cerr << "uprx " << name << ": " << c.status().message() << "\n";
+      return 1;
+    }
+    classifier = std::move(c).value();
+  }
   if (a.output.empty() && a.out_dir.empty()) a.out_dir = default_out_dir;
   std::vector<core::FileError> errors;
   const std::vector<std::string> paths = ExpandInputs(a.inputs, errors);
@@ -151,7 +273,7 @@ static int RunPipeline(const std::vector<std::string>& args, const std::string& 
   bool failed = !errors.empty();
   for (const auto& e : errors) std::cerr << "uprx: " << e.message << "\n";
 
-  const DocumentProcessor processor;
+  const DocumentProcessor processor(a.limits);
   const bool progress = !a.quiet && isatty(STDERR_FILENO);
   std::vector<ProcessedDocument> docs = RunDocuments(processor, paths, {a.jobs, progress});
   int skipped = 0;
@@ -162,7 +284,14 @@ static int RunPipeline(const std::vector<std::string>& args, const std::string& 
     std::cerr << "uprx: " << d.error->message << "\n";
     errors.push_back(*d.error);
   }
-  const std::vector<core::Review> reviews = JoinReviews(std::move(docs));
+  std::vector<core::Review> reviews = JoinReviews(std::move(docs));
+  if (classifier) {
+    for (core::Review& r : reviews) classifier->Classify(r);
+  }
+  if (core::Status s = ApplyMinistryOptions(a.overrides, a.summary, classifier, reviews); !s.ok()) {
+    std::cerr << "uprx: " << s.message() << "\n";
+    return 1;
+  }
   if (core::Status s = WriteOutputs(a, reviews, errors); !s.ok()) {
     std::cerr << "uprx: " << s.message() << "\n";
     return 1;

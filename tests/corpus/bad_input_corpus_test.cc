@@ -41,11 +41,11 @@ class BadInput : public ::testing::Test {
   std::string Good() const { return testing::CorporaDir() + "/wg-reports/cambodia2010.pdf"; }
 
   // Runs `uprx extract ARGS -o OUT -q` and collects what a user sees.
-  Outcome Extract(const std::vector<std::string>& inputs,
-                  const std::string& out_name = "out.json") {
+  Outcome Extract(const std::vector<std::string>& inputs, const std::string& out_name = "out.json",
+                  const std::string& options = "") {
     const std::string out = (dir_ / out_name).string();
     const std::string err = (dir_ / "stderr.txt").string();
-    std::string cmd = std::string(UPRX_BINARY) + " extract -q";
+    std::string cmd = std::string(UPRX_BINARY) + " extract -q " + options;
     for (const auto& in : inputs) cmd += " '" + in + "'";
     cmd += " -o '" + out + "' 2> '" + err + "'";
     Outcome o;
@@ -137,6 +137,37 @@ TEST_F(BadInput, AOneGigabyteFileIsRefusedWithoutReadingIt) {
   { std::ofstream(bad, std::ios::binary); }
   fs::resize_file(bad, std::uintmax_t{1} << 30);  // sparse: nothing is written to disk
   ExpectReported(Extract({bad, Good()}), bad, "file_too_large", "larger than the 256 MiB limit");
+}
+
+TEST_F(BadInput, ADocumentOverThePageLimitFailsAlone) {
+  CORPUS_OR_SKIP();
+  // The 194-page HRC session report of 2010 (slovenia/c1/g1217781.pdf), refused before its
+  // pages are read; Cambodia 2010 (25 pages) is still extracted.
+  const std::string big = testing::CorporaDir() + "/slovenia/c1/g1217781.pdf";
+  ExpectReported(Extract({big, Good()}, "out.json", "--max-pages 100"), big, "too_many_pages",
+                 "more than 100 pages; raise --max-pages");
+}
+
+TEST_F(BadInput, ADocumentOverItsTextLimitFailsAlone) {
+  CORPUS_OR_SKIP();
+  // Bounds the memory one document may take: Cambodia 2010 has under 100 KB of text, the
+  // session report (slovenia/c1/g1217781.pdf) about 600 KB.
+  const std::string big = testing::CorporaDir() + "/slovenia/c1/g1217781.pdf";
+  ExpectReported(Extract({big, Good()}, "out.json", "--max-text-mb 0.25"), big, "text_too_large",
+                 "more than 0.25 MiB of text; raise --max-text-mb");
+}
+
+TEST_F(BadInput, ADocumentOverItsTimeIsStoppedWithTheReason) {
+  CORPUS_OR_SKIP();
+  // No document is read in a microsecond: the limit stops it after its first page.
+  const Outcome o = Extract({Good()}, "out.json", "--max-seconds 0.000001");
+  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_NE(o.stderr_text.find(Good() + ": stopped after 1e-06 s (read 1 of 22 pages)"),
+            std::string::npos)
+      << o.stderr_text;
+  ASSERT_TRUE(o.output.is_object());
+  ASSERT_EQ(o.output["errors"].size(), 1u);
+  EXPECT_EQ(o.output["errors"][0]["code"], "time_limit");
 }
 
 TEST_F(BadInput, AMissingFileAndABrokenLinkInADirectory) {
