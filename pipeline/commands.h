@@ -16,6 +16,7 @@ int RunTaxonomyCommand(const std::vector<std::string>& args);
 int RunEvalCommand(const std::vector<std::string>& args);
 int RunTrainCommand(const std::vector<std::string>& args);
 int RunClassifyEvalCommand(const std::vector<std::string>& args);
+int RunCompareCommand(const std::vector<std::string>& args);
 
 }  // namespace uprx::pipeline
 

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "pipeline/commands.h"
+#include "pipeline/compare_eval.h"
+#include "pipeline/ministry_eval.h"
 #include "pipeline/uprinfo_eval.h"
 
 namespace uprx::pipeline {
@@ -264,6 +266,14 @@ bool WriteFile(const std::string& path, const std::vector<ReviewScore>& scores, 
 }  // namespace
 
 int RunEvalCommand(const std::vector<std::string>& args) {
+  // Scoring `uprx compare` on its gold pairs is its own mode, with its own options.
+  for (const std::string& arg : args) {
+    if (arg.rfind("--compare-gold", 0) == 0) return RunCompareEvalCommand(args);
+  }
+  // The ministries gold set is a different evaluation with its own options.
+  for (const std::string& arg : args) {
+    if (arg.rfind("--ministries-gold", 0) == 0) return RunMinistryEvalCommand(args);
+  }
   Options o;
   po::options_description described = Described(o);
   const std::string usage_error = ParseOptions(args, o, described);

@@ -20,7 +20,10 @@ Commands:
   classify  add labels (themes, issues, action category, SDGs, affected persons) with their
             evidence to a JSON file written by extract or run
   taxonomy  list the label lists, or show one with its definitions and rules
+  compare   two reviews of one State (OLD.json NEW.json): repeated, new and dropped
+            recommendations, position changes, shifts per theme and State
   eval      score extracted JSON against labelled data (UPR Info export)
+            (or `uprx compare` against judged pairs: --compare-gold)
   train     learn a classifier model from labelled rows (UPR Info CSV): --taxonomy action
   eval-labels
             score the action category against UPR Info's labels (WG sessions 17-20)
@@ -55,6 +58,7 @@ int main(int argc, char** argv) {
   if (command == "eval") return uprx::pipeline::RunEvalCommand(args);
   if (command == "train") return uprx::pipeline::RunTrainCommand(args);
   if (command == "eval-labels") return uprx::pipeline::RunClassifyEvalCommand(args);
+  if (command == "compare") return uprx::pipeline::RunCompareCommand(args);
   std::cerr << "uprx: unknown command '" << command << "'\n\n" << kUsage;
   return 2;
 }

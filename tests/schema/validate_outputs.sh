@@ -68,5 +68,31 @@ mkdir -p "$out/broken"
 $validate --make-broken "$out/khm2014.json" "$out/broken" &&
   $validate --expect-invalid "$schema" "$out"/broken/* || failed=1
 
+# uprx compare writes uprx.compare/1: two comparisons validate, a copy without "matches" and one
+# with a score above 1 do not.
+compare_schema=$src/pipeline/schema/uprx-compare-1.schema.json
+mkdir -p "$out/compare"
+run compare-svn 0 compare "$out/slovenia/SVN-c3.json" "$out/slovenia/SVN-c4.json" -o "$out/compare/svn.json"
+run compare-khm 0 compare "$out/khm2010.json" "$out/khm2014.json" -o "$out/compare/khm.json"
+python3 - "$compare_schema" "$out/compare/svn.json" "$out/compare/khm.json" <<'PY' || failed=1
+import copy, json, sys
+import jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft202012Validator.check_schema(schema)
+v = jsonschema.Draft202012Validator(schema)
+ok = True
+for path in sys.argv[2:]:
+    doc = json.load(open(path))
+    errors = [f"{path}/{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in v.iter_errors(doc)]
+    print("\n".join(errors) if errors else f"valid: {path}")
+    ok &= not errors
+    no_matches = copy.deepcopy(doc); no_matches.pop("matches")
+    big_score = copy.deepcopy(doc); big_score["method"]["repeat_threshold"] = 2
+    for name, broken in (("without matches", no_matches), ("threshold 2", big_score)):
+        if v.is_valid(broken):
+            print(f"FAIL: {path} {name} validates"); ok = False
+sys.exit(0 if ok else 1)
+PY
+
 [ "$failed" -eq 0 ] && echo "all outputs validate against $schema"
 exit "$failed"
