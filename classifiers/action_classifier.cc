@@ -2,26 +2,12 @@
 
 #include <cctype>
 
+#include "pipeline/core/text_util.h"
+
 namespace uprx::classifiers {
 namespace {
 
-// Lower-cased words: runs of ASCII letters and digits, and of non-ASCII bytes (so a UTF-8 word
-// stays whole); everything else separates.
-std::vector<std::string> Words(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
-      word += static_cast<char>(std::tolower(u));
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
-}
+std::vector<std::string> Words(std::string_view text) { return core::LowerWords(text); }
 
 std::string Lower(std::string_view s) {
   std::string out(s);

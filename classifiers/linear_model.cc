@@ -10,19 +10,15 @@
 #include <set>
 #include <sstream>
 
+#include "pipeline/core/text_util.h"
+
 namespace uprx::classifiers {
 namespace {
 
 constexpr const char* kMagic = "uprx-linear-model";
 constexpr const char* kFormatVersion = "1";
 
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> fields;
-  std::stringstream in(line);
-  std::string field;
-  while (std::getline(in, field, '\t')) fields.push_back(field);
-  return fields;
-}
+using core::SplitTabs;
 
 std::size_t Argmax(const std::vector<double>& v) {
   return static_cast<std::size_t>(std::max_element(v.begin(), v.end()) - v.begin());
@@ -223,11 +219,9 @@ core::Result<LinearModel> LinearModel::Parse(std::string_view text, std::string_
 }
 
 core::Result<LinearModel> LinearModel::LoadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::Status("unreadable", path + ": cannot open model file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return Parse(text.str(), path);
+  auto text = core::ReadWholeFile(path, "model file");
+  if (!text.ok()) return text.status();
+  return Parse(text.value(), path);
 }
 
 }  // namespace uprx::classifiers

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "pipeline/core/embedded_data.h"
+#include "pipeline/core/text_util.h"
 
 namespace uprx::classifiers {
 namespace {
@@ -14,13 +15,7 @@ namespace {
 constexpr const char* kFunctionsFile = "functions.tsv";
 constexpr const char* kThemeRecord = "theme\t";
 
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> fields;
-  std::stringstream in(line);
-  std::string field;
-  while (std::getline(in, field, '\t')) fields.push_back(field);
-  return fields;
-}
+using core::SplitTabs;
 
 std::optional<double> ToNumber(const std::string& s) {
   double v = 0;

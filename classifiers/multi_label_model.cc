@@ -11,6 +11,8 @@
 #include <random>
 #include <sstream>
 
+#include "pipeline/core/text_util.h"
+
 namespace uprx::classifiers {
 namespace {
 
@@ -22,13 +24,7 @@ constexpr double kPrune = 0.1;
 
 double Sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
 
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> fields;
-  std::stringstream in(line);
-  std::string field;
-  while (std::getline(in, field, '\t')) fields.push_back(field);
-  return fields;
-}
+using core::SplitTabs;
 
 template <typename T>
 bool ParseNumber(std::string_view s, T& out) {
@@ -51,18 +47,7 @@ struct Counts {
 }  // namespace
 
 std::vector<std::string> WordFeatures(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) {
-      word += static_cast<char>(std::tolower(u));
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
+  const std::vector<std::string> words = core::LowerWords(text);
   std::vector<std::string> f;
   f.reserve(2 * words.size());
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -411,11 +396,9 @@ core::Result<MultiLabelModel> MultiLabelModel::Parse(std::string_view text,
 }
 
 core::Result<MultiLabelModel> MultiLabelModel::LoadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::Status("unreadable", path + ": cannot open model file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return Parse(text.str(), path);
+  auto text = core::ReadWholeFile(path, "model file");
+  if (!text.ok()) return text.status();
+  return Parse(text.value(), path);
 }
 
 }  // namespace uprx::classifiers

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "pipeline/compare_writer.h"
+#include "pipeline/svg_chart.h"
 
 namespace uprx::pipeline {
 namespace {
@@ -14,28 +15,7 @@ using compare_report::States;
 constexpr std::size_t kChartBars = 15;
 constexpr int kBarHeight = 18, kLabelWidth = 330, kHalfWidth = 220;
 
-std::string Escaped(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string Escaped(const std::string& text) { return XmlEscape(text); }
 
 constexpr const char* kStyle =
     "body{font-family:sans-serif;max-width:72em;margin:2em auto;padding:0 1em;color:#222}"
