@@ -87,7 +87,9 @@ TEST(ReportData, PositionsByRegionalGroupSplitsEachGroupsRows) {
 }
 
 TEST(ReportData, GroupsByLeadInstitutionLoseNothing) {
-  const auto groups = ByLeadInstitution({LabelledReview()});
+  // The groups point into the reviews: they must outlive them (a temporary did not, under ASan).
+  const std::vector<core::Review> reviews = {LabelledReview()};
+  const auto groups = ByLeadInstitution(reviews);
   ASSERT_EQ(groups.size(), 2u);
   EXPECT_EQ(groups[0].first, kNoLeadInstitution);
   ASSERT_EQ(groups[0].second.size(), 2u);
