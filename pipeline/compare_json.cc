@@ -11,13 +11,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-template <typename T>
-Json OrNull(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
-
-Json StringOrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
-
 // Scores are rounded to 4 decimals: they are read by people and compared by tools, and the
 // last bits of a double would make outputs differ between compilers for nothing.
 double Rounded(double v) {

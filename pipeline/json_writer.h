@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -16,6 +17,15 @@ namespace uprx::pipeline {
 
 inline constexpr const char* kSchemaName = "uprx/1";
 inline constexpr const char* kVersion = "0.1.0";
+
+// Absent facts are null, never missing: an empty optional, or an empty string.
+template <typename T>
+nlohmann::ordered_json OrNull(const std::optional<T>& v) {
+  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
+inline nlohmann::ordered_json StringOrNull(const std::string& s) {
+  return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
+}
 
 nlohmann::ordered_json ReviewToJson(const core::Review& review);
 nlohmann::ordered_json OutputToJson(const std::vector<core::Review>& reviews,
