@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "pipeline/command_line.h"
 #include "pipeline/review_reader.h"
 
 namespace uprx::pipeline {
@@ -209,7 +210,7 @@ std::map<std::string, MinistryPartScore> ScoreMinistries(const std::vector<Minis
 int RunMinistryEvalCommand(const std::vector<std::string>& args) {
   std::string gold_path, failures;
   std::vector<std::string> inputs;
-  bool json = false, help = false;
+  bool json = false;
   po::options_description d(
       "Usage: uprx eval --ministries-gold GOLD.tsv REVIEW.json... [--failures FILE] [--json]\n\n"
       "Scores labels.ministries (written by `uprx run --profile ...`) against a gold set:\n"
@@ -217,30 +218,14 @@ int RunMinistryEvalCommand(const std::vector<std::string>& args) {
       "Example:\n  uprx run cambodia2010.pdf cambodia2014.pdf --profile KHM --out out/\n"
       "  uprx eval --ministries-gold corpora/ministries_gold.tsv out/KHM-c1.json "
       "out/KHM-c2.json\n\nOptions");
-  d.add_options()("help,h", po::bool_switch(&help), "show this help")(
+  d.add_options()("help,h", "show this help")(
       "ministries-gold", po::value(&gold_path)->value_name("FILE"), "the gold TSV")(
       "failures", po::value(&failures)->value_name("FILE"),
       "write a TSV of every row whose lead or supporting institutions differ")(
       "json", po::bool_switch(&json), "print the scores as JSON");
-  po::options_description all;
-  all.add(d).add_options()("input", po::value(&inputs));
-  po::positional_options_description positional;
-  positional.add("input", -1);
-  try {
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "uprx eval: " << e.what() << "\n";
-    return 2;
-  }
-  if (help) {
-    std::cout << d << "\n";
-    return 0;
-  }
+  if (auto exit_code = ParseCommandLine(args, "eval", d, &inputs)) return *exit_code;
   if (gold_path.empty() || inputs.empty()) {
-    std::cerr << "uprx eval: give --ministries-gold FILE and at least one REVIEW.json\n";
-    return 2;
+    return UsageError("eval", "give --ministries-gold FILE and at least one REVIEW.json");
   }
   auto gold = ReadMinistryGold(gold_path);
   if (!gold.ok()) {
