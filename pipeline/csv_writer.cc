@@ -113,20 +113,24 @@ std::string UprInfoResponse(std::string_view position_value) {
   return std::string(position_value);
 }
 
-void WriteCsv(std::ostream& out, const std::vector<core::Review>& reviews,
-              const CsvOptions& options) {
+void WriteCsvHeader(std::ostream& out, const CsvOptions& options) {
   if (options.bom) out << "\xEF\xBB\xBF";
   WriteRecord(out, CsvColumns());
-  for (const core::Review& review : reviews) {
-    const ReviewColumns rc{review.sur_name, RegionalGroupOf(review.sur_iso3),
-                           OrEmpty(review.wg_session), OrEmpty(review.cycle)};
-    for (const core::Recommendation& r : review.recommendations) {
-      if (r.recommending_states.empty()) WriteRecord(out, Row(review, rc, r, nullptr));
-      for (const core::StateRef& s : r.recommending_states) {
-        WriteRecord(out, Row(review, rc, r, &s));
-      }
-    }
+}
+
+void WriteCsvRows(std::ostream& out, const core::Review& review) {
+  const ReviewColumns rc{review.sur_name, RegionalGroupOf(review.sur_iso3),
+                         OrEmpty(review.wg_session), OrEmpty(review.cycle)};
+  for (const core::Recommendation& r : review.recommendations) {
+    if (r.recommending_states.empty()) WriteRecord(out, Row(review, rc, r, nullptr));
+    for (const core::StateRef& s : r.recommending_states) WriteRecord(out, Row(review, rc, r, &s));
   }
+}
+
+void WriteCsv(std::ostream& out, const std::vector<core::Review>& reviews,
+              const CsvOptions& options) {
+  WriteCsvHeader(out, options);
+  for (const core::Review& review : reviews) WriteCsvRows(out, review);
 }
 
 }  // namespace uprx::pipeline

@@ -39,6 +39,10 @@ const std::vector<std::string>& CsvColumns();
 // Writes the header then every row; the same reviews give the same bytes.
 void WriteCsv(std::ostream& out, const std::vector<core::Review>& reviews,
               const CsvOptions& options = {});
+// Its two halves, for writing one review at a time: the header (after the BOM when asked),
+// then each review's rows.
+void WriteCsvHeader(std::ostream& out, const CsvOptions& options = {});
+void WriteCsvRows(std::ostream& out, const core::Review& review);
 
 // `value` as one RFC 4180 field: unchanged, or quoted with inner quotes doubled when it holds a
 // comma, a quote, CR or LF.

@@ -78,16 +78,22 @@ std::string ImpactDescription(const core::Review& review, const core::Recommenda
   return out;
 }
 
-void WriteImpactCsv(std::ostream& out, const std::vector<core::Review>& reviews,
-                    const CsvOptions& options) {
+void WriteImpactHeader(std::ostream& out, const CsvOptions& options) {
   if (options.bom) out << "\xEF\xBB\xBF";
   WriteRecord(out, ImpactColumns());
-  for (const core::Review& review : reviews) {
-    for (const core::Recommendation& r : review.recommendations) {
-      WriteRecord(out, {r.number, r.text, ImpactAccepted(r.position.value), Response(r.position),
-                        ImpactDescription(review, r)});
-    }
+}
+
+void WriteImpactRows(std::ostream& out, const core::Review& review) {
+  for (const core::Recommendation& r : review.recommendations) {
+    WriteRecord(out, {r.number, r.text, ImpactAccepted(r.position.value), Response(r.position),
+                      ImpactDescription(review, r)});
   }
+}
+
+void WriteImpactCsv(std::ostream& out, const std::vector<core::Review>& reviews,
+                    const CsvOptions& options) {
+  WriteImpactHeader(out, options);
+  for (const core::Review& review : reviews) WriteImpactRows(out, review);
 }
 
 }  // namespace uprx::pipeline

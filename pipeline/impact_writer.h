@@ -37,6 +37,9 @@ const std::vector<std::string>& ImpactColumns();
 // Writes the header then one row per recommendation; the same reviews give the same bytes.
 void WriteImpactCsv(std::ostream& out, const std::vector<core::Review>& reviews,
                     const CsvOptions& options = {});
+// Its two halves, for writing one review at a time.
+void WriteImpactHeader(std::ostream& out, const CsvOptions& options = {});
+void WriteImpactRows(std::ostream& out, const core::Review& review);
 
 // IMPACT's "accepted" for a position value: "true", "false", or "" (pending, unknown).
 std::string ImpactAccepted(std::string_view position_value);

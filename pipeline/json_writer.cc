@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 
 namespace uprx::pipeline {
 namespace {
@@ -203,6 +204,10 @@ extern "C" void RemovePendingAndExit(int sig) {
   ::_exit(128 + sig);
 }
 
+}  // namespace
+
+// Names its file as the one to remove on SIGINT/SIGTERM while it lives; the file named before
+// (an outer pending file) is named again when it goes.
 class PendingFile {
  public:
   explicit PendingFile(const std::string& path) {
@@ -212,29 +217,81 @@ class PendingFile {
       return true;
     }();
     (void)installed;
+    previous_ = g_pending_path;
     std::snprintf(g_pending_path, sizeof g_pending_path, "%s", path.c_str());
   }
-  ~PendingFile() { g_pending_path[0] = '\0'; }
+  ~PendingFile() { std::snprintf(g_pending_path, sizeof g_pending_path, "%s", previous_.c_str()); }
+  PendingFile(const PendingFile&) = delete;
+  PendingFile& operator=(const PendingFile&) = delete;
+
+ private:
+  std::string previous_;
 };
+
+namespace {
+
+// The three parts of the output document; WriteJson and JsonStreamWriter give the same bytes.
+void WriteHead(std::ostream& out, const std::map<std::string, std::string>& versions) {
+  Json head = OutputToJson({}, {});
+  for (const auto& [id, version] : versions) head["generator"]["taxonomies"][id] = version;
+  out << "{\n  \"schema\": " << head["schema"].dump() << ",\n  \"generator\": ";
+  WriteIndented(out, head["generator"].dump(2), 2);
+  out << ",\n  \"reviews\": [";
+}
+
+void WriteReview(std::ostream& out, const core::Review& review, bool first) {
+  out << (first ? "\n    " : ",\n    ");
+  WriteIndented(out, ReviewToJson(review).dump(2), 4);
+}
+
+void WriteTail(std::ostream& out, bool any_review, const std::vector<core::FileError>& errors) {
+  out << (any_review ? "\n  ]" : "]") << ",\n  \"errors\": ";
+  WriteIndented(out, OutputToJson({}, errors)["errors"].dump(2), 2);
+  out << "\n}\n";
+}
 
 }  // namespace
 
 void WriteJson(std::ostream& out, const std::vector<core::Review>& reviews,
                const std::vector<core::FileError>& errors) {
-  Json head = OutputToJson({}, errors);
   std::map<std::string, std::string> versions;
   for (const auto& r : reviews) versions.insert(r.taxonomies.begin(), r.taxonomies.end());
-  for (const auto& [id, version] : versions) head["generator"]["taxonomies"][id] = version;
-  out << "{\n  \"schema\": " << head["schema"].dump() << ",\n  \"generator\": ";
-  WriteIndented(out, head["generator"].dump(2), 2);
-  out << ",\n  \"reviews\": [";
-  for (std::size_t i = 0; i < reviews.size(); ++i) {
-    out << (i ? ",\n    " : "\n    ");
-    WriteIndented(out, ReviewToJson(reviews[i]).dump(2), 4);
+  WriteHead(out, versions);
+  for (std::size_t i = 0; i < reviews.size(); ++i) WriteReview(out, reviews[i], i == 0);
+  WriteTail(out, !reviews.empty(), errors);
+}
+
+JsonStreamWriter::JsonStreamWriter() : body_(std::tmpfile()) {}
+
+JsonStreamWriter::~JsonStreamWriter() {
+  if (body_) std::fclose(body_);
+}
+
+core::Status JsonStreamWriter::Add(const core::Review& review) {
+  if (!body_) return core::Status("output_unwritable", "cannot make a temporary file");
+  versions_.insert(review.taxonomies.begin(), review.taxonomies.end());
+  std::ostringstream text;
+  WriteReview(text, review, reviews_ == 0);
+  const std::string bytes = text.str();
+  if (std::fwrite(bytes.data(), 1, bytes.size(), body_) != bytes.size()) {
+    return core::Status("output_unwritable", "temporary file: write failed (disk full?)");
   }
-  out << (reviews.empty() ? "]" : "\n  ]") << ",\n  \"errors\": ";
-  WriteIndented(out, head["errors"].dump(2), 2);
-  out << "\n}\n";
+  ++reviews_;
+  return core::Status::Ok();
+}
+
+core::Status JsonStreamWriter::Finish(std::ostream& out,
+                                      const std::vector<core::FileError>& errors) {
+  if (!body_) return core::Status("output_unwritable", "cannot make a temporary file");
+  WriteHead(out, versions_);
+  std::rewind(body_);
+  char buffer[1 << 16];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, body_)) > 0;) {
+    out.write(buffer, static_cast<std::streamsize>(n));
+  }
+  if (std::ferror(body_)) return core::Status("output_unwritable", "temporary file: read failed");
+  WriteTail(out, reviews_ > 0, errors);
+  return core::Status::Ok();
 }
 
 core::Status WriteFileAtomically(const std::string& path, const std::string& content) {
@@ -243,27 +300,50 @@ core::Status WriteFileAtomically(const std::string& path, const std::string& con
 
 core::Status WriteFileAtomically(const std::string& path,
                                  const std::function<void(std::ostream&)>& write) {
-  const std::string tmp = path + ".tmp";
-  const PendingFile pending(tmp);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      return core::Status("output_unwritable",
-                          path + ": cannot write (" + std::strerror(errno) + ")");
-    }
-    write(out);
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      return core::Status("output_unwritable", path + ": write failed (disk full?)");
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
-    std::remove(tmp.c_str());
-    return core::Status("output_unwritable", path + ": cannot replace (" + why + ")");
+  AtomicFile file;
+  if (core::Status s = file.Open(path); !s.ok()) return s;
+  write(file.stream());
+  return file.Commit();
+}
+
+core::Status AtomicFile::Open(const std::string& path) {
+  path_ = path;
+  tmp_ = path + ".tmp";
+  pending_ = std::make_unique<PendingFile>(tmp_);
+  out_.open(tmp_, std::ios::binary | std::ios::trunc);
+  if (!out_) {
+    pending_.reset();
+    return core::Status("output_unwritable",
+                        path + ": cannot write (" + std::strerror(errno) + ")");
   }
   return core::Status::Ok();
 }
+
+core::Status AtomicFile::Commit() {
+  out_.flush();
+  const bool written = static_cast<bool>(out_);
+  out_.close();
+  if (!written || !out_) {
+    Discard();
+    return core::Status("output_unwritable", path_ + ": write failed (disk full?)");
+  }
+  if (std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    Discard();
+    return core::Status("output_unwritable", path_ + ": cannot replace (" + why + ")");
+  }
+  pending_.reset();
+  return core::Status::Ok();
+}
+
+void AtomicFile::Discard() {
+  if (!pending_) return;
+  if (out_.is_open()) out_.close();
+  std::remove(tmp_.c_str());
+  pending_.reset();
+}
+
+AtomicFile::AtomicFile() = default;
+AtomicFile::~AtomicFile() { Discard(); }
 
 }  // namespace uprx::pipeline

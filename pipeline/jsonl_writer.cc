@@ -22,15 +22,17 @@ Json LineFor(const Json& review, const Json& recommendation) {
 
 }  // namespace
 
-void WriteJsonl(std::ostream& out, const std::vector<core::Review>& reviews) {
-  for (const core::Review& review : reviews) {
-    const Json json = ReviewToJson(review);
-    for (const Json& recommendation : json.at("recommendations")) {
-      // Text is UTF-8 after normalisation; `replace` keeps one bad byte from aborting a stream.
-      out << LineFor(json, recommendation).dump(-1, ' ', false, Json::error_handler_t::replace)
-          << '\n';
-    }
+void WriteJsonl(std::ostream& out, const core::Review& review) {
+  const Json json = ReviewToJson(review);
+  for (const Json& recommendation : json.at("recommendations")) {
+    // Text is UTF-8 after normalisation; `replace` keeps one bad byte from aborting a stream.
+    out << LineFor(json, recommendation).dump(-1, ' ', false, Json::error_handler_t::replace)
+        << '\n';
   }
+}
+
+void WriteJsonl(std::ostream& out, const std::vector<core::Review>& reviews) {
+  for (const core::Review& review : reviews) WriteJsonl(out, review);
 }
 
 }  // namespace uprx::pipeline

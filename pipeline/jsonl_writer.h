@@ -19,6 +19,8 @@ namespace uprx::pipeline {
 // Writes every recommendation of every review, in review then document order, one compact JSON
 // object per line. The same reviews give the same bytes.
 void WriteJsonl(std::ostream& out, const std::vector<core::Review>& reviews);
+// One review's lines.
+void WriteJsonl(std::ostream& out, const core::Review& review);
 
 }  // namespace uprx::pipeline
 
