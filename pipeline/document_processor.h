@@ -31,6 +31,7 @@ struct ProcessedDocument {
   std::vector<core::Diagnostic> diagnostics;
   std::optional<core::FileError> error;  // set when the input produced nothing
   bool failed = false;                   // the input could not be read (exit code 1)
+  bool operator==(const ProcessedDocument&) const = default;
 };
 
 class DocumentProcessor {

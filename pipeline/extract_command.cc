@@ -10,16 +10,11 @@
 #include "extractors/read_limits.h"
 #include "pipeline/command_line.h"
 #include "pipeline/commands.h"
-#include "pipeline/csv_writer.h"
-#include "pipeline/html_report_writer.h"
-#include "pipeline/impact_writer.h"
-#include "pipeline/institution_summary.h"
-#include "pipeline/json_writer.h"
-#include "pipeline/jsonl_writer.h"
+#include "pipeline/document_spool.h"
 #include "pipeline/ministry_overrides.h"
 #include "pipeline/review_join.h"
+#include "pipeline/review_sink.h"
 #include "pipeline/runner.h"
-#include "pipeline/xlsx_writer.h"
 
 namespace uprx::pipeline {
 namespace po = boost::program_options;
@@ -104,26 +99,9 @@ struct ExtractArgs {
   std::string overrides, summary;  // run --profile: manual decisions, per-institution table
 };
 
-// The output formats and the extension each one's files get with --out.
-struct OutputFormat {
-  const char* name;
-  const char* extension;
-  bool for_files;  // binary or a whole page: not written to a terminal
-};
-constexpr OutputFormat kFormats[] = {{"json", "json", false}, {"jsonl", "jsonl", false},
-                                     {"csv", "csv", false},   {"xlsx", "xlsx", true},
-                                     {"html", "html", true},  {"impact-csv", "impact.csv", false}};
-
-const OutputFormat* FindFormat(const std::string& name) {
-  for (const OutputFormat& f : kFormats) {
-    if (name == f.name) return &f;
-  }
-  return nullptr;
-}
-
 // Why the format options cannot work together, or nullopt. `run` without -o writes to a directory.
 std::optional<std::string> CheckFormat(const ExtractArgs& a, const std::string& command) {
-  const OutputFormat* f = FindFormat(a.format);
+  const OutputFormat* f = FindOutputFormat(a.format);
   if (!f) {
     return "--format must be json, jsonl, csv, xlsx, html or impact-csv, not \"" + a.format + "\"";
   }
@@ -198,58 +176,6 @@ std::optional<int> ParseArgs(const std::vector<std::string>& args, const std::st
   return std::nullopt;
 }
 
-// The reviews in the chosen text format. Only JSON carries `errors`: the other formats hold
-// recommendations, and the inputs that produced nothing are named on stderr (and in
-// DIR/errors.json with --out).
-void WriteFormatted(const ExtractArgs& a, std::ostream& out,
-                    const std::vector<core::Review>& reviews,
-                    const std::vector<core::FileError>& errors) {
-  if (a.format == "jsonl") return WriteJsonl(out, reviews);
-  if (a.format == "csv") return WriteCsv(out, reviews, {.bom = a.bom});
-  if (a.format == "html") return WriteHtmlReport(out, reviews);
-  if (a.format == "impact-csv") return WriteImpactCsv(out, reviews, {.bom = a.bom});
-  WriteJson(out, reviews, errors);
-}
-
-// Writes `reviews` to `path`, or to standard output when `path` is "" or "-". The workbook is
-// made whole first (libxlsxwriter writes files), then written like any other output.
-core::Status WriteOne(const ExtractArgs& a, const std::string& path,
-                      const std::vector<core::Review>& reviews,
-                      const std::vector<core::FileError>& errors) {
-  const bool to_stdout = path.empty() || path == "-";
-  if (a.format == "xlsx") {
-    core::Result<std::string> bytes = XlsxBytes(reviews);
-    if (!bytes.ok()) return bytes.status();
-    if (!to_stdout) return WriteFileAtomically(path, bytes.value());
-    std::cout.write(bytes.value().data(), static_cast<std::streamsize>(bytes.value().size()));
-    return core::Status::Ok();
-  }
-  if (!to_stdout) {
-    return WriteFileAtomically(path,
-                               [&](std::ostream& out) { WriteFormatted(a, out, reviews, errors); });
-  }
-  WriteFormatted(a, std::cout, reviews, errors);
-  return core::Status::Ok();
-}
-
-core::Status WriteOutputs(const ExtractArgs& a, const std::vector<core::Review>& reviews,
-                          const std::vector<core::FileError>& errors) {
-  if (a.out_dir.empty()) return WriteOne(a, a.output, reviews, errors);
-  std::error_code ec;
-  std::filesystem::create_directories(a.out_dir, ec);
-  if (ec) return core::Status("output_unwritable", a.out_dir + ": " + ec.message());
-  for (const core::Review& r : reviews) {
-    const std::string name = (r.sur_iso3.empty() ? std::string("UNK") : r.sur_iso3) + "-c" +
-                             std::to_string(r.cycle.value_or(0)) + "." +
-                             FindFormat(a.format)->extension;
-    core::Status s = WriteOne(a, (std::filesystem::path(a.out_dir) / name).string(), {r}, {});
-    if (!s.ok()) return s;
-  }
-  if (errors.empty()) return core::Status::Ok();
-  const auto path = (std::filesystem::path(a.out_dir) / "errors.json").string();
-  return WriteFileAtomically(path, OutputToJson({}, errors).dump(2) + "\n");
-}
-
 }  // namespace
 
 static int RunPipeline(const std::vector<std::string>& args, const std::string& name,
@@ -273,33 +199,71 @@ static int RunPipeline(const std::vector<std::string>& args, const std::string& 
   bool failed = !errors.empty();
   for (const auto& e : errors) std::cerr << "uprx: " << e.message << "\n";
 
+  // Each finished document waits in the spool, so memory holds one review at a time (plus
+  // whatever the output format needs; review_sink.h), however many documents the batch has.
   const DocumentProcessor processor(a.limits);
   const bool progress = !a.quiet && isatty(STDERR_FILENO);
-  std::vector<ProcessedDocument> docs = RunDocuments(processor, paths, {a.jobs, progress});
+  DocumentSpool spool(paths.size());
+  RunDocuments(processor, paths, {a.jobs, progress},
+               [&](std::size_t i, ProcessedDocument d) { spool.Put(i, std::move(d)); });
   int skipped = 0;
-  for (const ProcessedDocument& d : docs) {
+  std::vector<const ProcessedDocument*> headers;
+  for (std::size_t i = 0; i < spool.size(); ++i) {
+    const ProcessedDocument& d = spool.Header(i);
+    headers.push_back(&d);
     if (!d.error) continue;
     failed |= d.failed;
     skipped += !d.failed;
     std::cerr << "uprx: " << d.error->message << "\n";
     errors.push_back(*d.error);
   }
-  std::vector<core::Review> reviews = JoinReviews(std::move(docs));
-  if (classifier) {
-    for (core::Review& r : reviews) classifier->Classify(r);
-  }
-  if (core::Status s = ApplyMinistryOptions(a.overrides, a.summary, classifier, reviews); !s.ok()) {
+
+  ReviewSink sink({a.format, a.output, a.out_dir, a.bom});
+  auto fail = [&](const core::Status& s) {
     std::cerr << "uprx: " << s.message() << "\n";
     return 1;
+  };
+  if (core::Status s = sink.Open(); !s.ok()) return fail(s);
+  // The committee steps (overrides, per-institution summary) look across every review.
+  const bool hold = !a.overrides.empty() || !a.summary.empty();
+  std::vector<core::Review> held;
+  std::size_t reviews = 0, recs = 0;
+  for (const std::vector<std::size_t>& members : PlanReviews(headers)) {
+    std::vector<ProcessedDocument> docs;
+    for (std::size_t i : members) docs.push_back(spool.Take(i));
+    std::vector<const ProcessedDocument*> parts;
+    for (const ProcessedDocument& d : docs) {
+      if (!d.error) {
+        parts.push_back(&d);
+        continue;
+      }
+      // Lost from the spool after it was read (someone removed the file): named, not dropped.
+      failed = true;
+      std::cerr << "uprx: " << d.error->message << "\n";
+      errors.push_back(*d.error);
+    }
+    if (parts.empty()) continue;
+    core::Review review = JoinReview(parts);
+    docs.clear();
+    if (classifier) classifier->Classify(review);
+    ++reviews;
+    recs += review.recommendations.size();
+    if (hold) {
+      held.push_back(std::move(review));
+    } else if (core::Status s = sink.Add(std::move(review)); !s.ok()) {
+      return fail(s);
+    }
   }
-  if (core::Status s = WriteOutputs(a, reviews, errors); !s.ok()) {
-    std::cerr << "uprx: " << s.message() << "\n";
-    return 1;
+  if (hold) {
+    if (core::Status s = ApplyMinistryOptions(a.overrides, a.summary, classifier, held); !s.ok())
+      return fail(s);
+    for (core::Review& r : held) {
+      if (core::Status s = sink.Add(std::move(r)); !s.ok()) return fail(s);
+    }
   }
+  if (core::Status s = sink.Finish(errors); !s.ok()) return fail(s);
   if (!a.quiet) {
-    std::size_t recs = 0;
-    for (const auto& r : reviews) recs += r.recommendations.size();
-    std::cerr << "uprx: " << inputs << " inputs, " << reviews.size() << " reviews, " << recs
+    std::cerr << "uprx: " << inputs << " inputs, " << reviews << " reviews, " << recs
               << " recommendations; " << (errors.size() - static_cast<std::size_t>(skipped))
               << " unreadable, " << skipped << " not outcome documents\n";
   }

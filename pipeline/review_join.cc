@@ -207,30 +207,52 @@ core::Review JoinOne(const std::vector<const ProcessedDocument*>& docs) {
 
 }  // namespace
 
-std::vector<core::Review> JoinReviews(std::vector<ProcessedDocument> documents) {
+std::vector<std::vector<std::size_t>> PlanReviews(
+    const std::vector<const ProcessedDocument*>& documents) {
   // Sorted by symbol then file, so the result does not depend on the order of the inputs.
-  std::sort(documents.begin(), documents.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.info.symbol, a.path) < std::tie(b.info.symbol, b.path);
+  std::vector<std::size_t> order(documents.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(documents[a]->info.symbol, documents[a]->path) <
+           std::tie(documents[b]->info.symbol, documents[b]->path);
   });
   // An addendum's cover rarely names the session: it joins the review of the report whose
   // symbol it extends (A/HRC/59/15/Add.1 -> A/HRC/59/15).
   std::map<std::string, Key> by_symbol;
-  for (const ProcessedDocument& d : documents) {
+  for (std::size_t i : order) {
+    const ProcessedDocument& d = *documents[i];
     if (!d.error && d.info.cycle && !d.info.symbol.empty())
       by_symbol.emplace(d.info.symbol, ReviewKey(d));
   }
-  std::map<Key, std::vector<const ProcessedDocument*>> groups;
-  for (const ProcessedDocument& d : documents) {
+  std::map<Key, std::vector<std::size_t>> groups;
+  for (std::size_t i : order) {
+    const ProcessedDocument& d = *documents[i];
     if (d.error) continue;
     Key key = ReviewKey(d);
     if (!d.info.cycle) {
       auto it = by_symbol.find(BaseSymbol(d.info.symbol));
       if (it != by_symbol.end()) key = it->second;
     }
-    groups[key].push_back(&d);
+    groups[key].push_back(i);
   }
+  std::vector<std::vector<std::size_t>> out;
+  for (auto& [key, members] : groups) out.push_back(std::move(members));
+  return out;
+}
+
+core::Review JoinReview(const std::vector<const ProcessedDocument*>& documents) {
+  return JoinOne(documents);
+}
+
+std::vector<core::Review> JoinReviews(std::vector<ProcessedDocument> documents) {
+  std::vector<const ProcessedDocument*> all;
+  for (const ProcessedDocument& d : documents) all.push_back(&d);
   std::vector<core::Review> out;
-  for (const auto& [key, docs] : groups) out.push_back(JoinOne(docs));
+  for (const std::vector<std::size_t>& members : PlanReviews(all)) {
+    std::vector<const ProcessedDocument*> docs;
+    for (std::size_t i : members) docs.push_back(all[i]);
+    out.push_back(JoinOne(docs));
+  }
   return out;
 }
 

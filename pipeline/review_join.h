@@ -5,6 +5,7 @@
 #ifndef UPRX_PIPELINE_REVIEW_JOIN_H_
 #define UPRX_PIPELINE_REVIEW_JOIN_H_
 
+#include <cstddef>
 #include <vector>
 
 #include "pipeline/core/document.h"
@@ -13,6 +14,15 @@
 namespace uprx::pipeline {
 
 std::vector<core::Review> JoinReviews(std::vector<ProcessedDocument> documents);
+
+// The two halves of JoinReviews, for a batch that keeps its documents on disk until their
+// review is joined (DocumentSpool). PlanReviews needs only each document's path, info and
+// error: it returns the reviews in output order, each as the indices (into `documents`) of its
+// documents in join order; documents with an error belong to none.
+std::vector<std::vector<std::size_t>> PlanReviews(
+    const std::vector<const ProcessedDocument*>& documents);
+// One review from its documents, in the order PlanReviews gave.
+core::Review JoinReview(const std::vector<const ProcessedDocument*>& documents);
 
 }  // namespace uprx::pipeline
 

@@ -47,16 +47,15 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
   return out;
 }
 
-std::vector<ProcessedDocument> RunDocuments(const DocumentProcessor& processor,
-                                            const std::vector<std::string>& paths,
-                                            const RunOptions& options) {
-  std::vector<ProcessedDocument> results(paths.size());
-  std::atomic<std::size_t> next{0}, done{0};
+void RunDocuments(const DocumentProcessor& processor, const std::vector<std::string>& paths,
+                  const RunOptions& options,
+                  const std::function<void(std::size_t, ProcessedDocument)>& done) {
+  std::atomic<std::size_t> next{0}, finished{0};
   std::mutex progress_mutex;
   auto worker = [&] {
     for (std::size_t i = next++; i < paths.size(); i = next++) {
-      results[i] = processor.Process(paths[i]);
-      const std::size_t n = ++done;
+      done(i, processor.Process(paths[i]));
+      const std::size_t n = ++finished;
       if (options.progress) {
         std::lock_guard<std::mutex> lock(progress_mutex);
         std::cerr << "\r[" << n << "/" << paths.size() << "] "
@@ -70,6 +69,14 @@ std::vector<ProcessedDocument> RunDocuments(const DocumentProcessor& processor,
   worker();
   for (auto& t : threads) t.join();
   if (options.progress && !paths.empty()) std::cerr << "\n";
+}
+
+std::vector<ProcessedDocument> RunDocuments(const DocumentProcessor& processor,
+                                            const std::vector<std::string>& paths,
+                                            const RunOptions& options) {
+  std::vector<ProcessedDocument> results(paths.size());
+  RunDocuments(processor, paths, options,
+               [&](std::size_t i, ProcessedDocument d) { results[i] = std::move(d); });
   return results;
 }
 

@@ -6,6 +6,8 @@
 #ifndef UPRX_PIPELINE_RUNNER_H_
 #define UPRX_PIPELINE_RUNNER_H_
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,13 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
 std::vector<ProcessedDocument> RunDocuments(const DocumentProcessor& processor,
                                             const std::vector<std::string>& paths,
                                             const RunOptions& options);
+
+// The same, handing each document to `done(index in paths, document)` as soon as it is
+// finished, from the thread that read it (calls for different indices may run at once), so
+// that the caller decides what stays in memory.
+void RunDocuments(const DocumentProcessor& processor, const std::vector<std::string>& paths,
+                  const RunOptions& options,
+                  const std::function<void(std::size_t, ProcessedDocument)>& done);
 
 }  // namespace uprx::pipeline
 

@@ -75,6 +75,7 @@ const char* DocumentKindName(DocumentKind k);  // "wg_report", "addendum", ... (
 
 struct DeclaredTotals {
   std::optional<int> received, supported, noted;
+  bool operator==(const DeclaredTotals&) const = default;
 };
 
 struct DocumentInfo {
@@ -91,6 +92,7 @@ struct DocumentInfo {
   std::string sur_iso3;
   std::optional<int> wg_session, cycle, year;
   DeclaredTotals declared;
+  bool operator==(const DocumentInfo&) const = default;
 };
 
 struct StateRef {
@@ -101,6 +103,7 @@ struct StateRef {
   // The clause this State made when an item holds several clauses each with its own State
   // ("A (Ukraine); B (Slovakia)"); empty when the State made the whole recommendation.
   std::string segment;
+  bool operator==(const StateRef&) const = default;
 };
 
 struct Position {
@@ -110,12 +113,14 @@ struct Position {
   std::string document;
   std::optional<int> paragraph;
   std::optional<std::string> explanation;
+  bool operator==(const Position&) const = default;
 };
 
 struct SourceRef {
   std::string document;
   int page = 0;
   std::size_t span_begin = 0, span_end = 0;  // offsets into the normalised text
+  bool operator==(const SourceRef&) const = default;
 };
 
 // Labels a document gave a recommendation (OHCHR thematic lists), kept as written for
@@ -124,6 +129,7 @@ struct SourceRef {
 struct GivenLabels {
   std::vector<std::string> themes, affected_persons, sdgs;
   bool empty() const { return themes.empty() && affected_persons.empty() && sdgs.empty(); }
+  bool operator==(const GivenLabels&) const = default;
 };
 
 // One label a classifier (or a person) gave a recommendation. `method` says who: "rules",
@@ -138,6 +144,7 @@ struct AssignedLabel {
   std::string method;
   std::vector<std::string> evidence;
   std::string role;
+  bool operator==(const AssignedLabel&) const = default;
 };
 
 // What the classify stage added. A list that was not computed is nullopt (written as null), so
@@ -150,6 +157,7 @@ struct Labels {
   std::optional<std::vector<AssignedLabel>> groups;      // uhri affected persons
   std::optional<std::vector<AssignedLabel>> ministries;  // profile institutions, lead first
   bool empty() const { return !themes && !issues && !action && !sdgs && !groups && !ministries; }
+  bool operator==(const Labels&) const = default;
 };
 
 struct Recommendation {
@@ -166,6 +174,7 @@ struct Recommendation {
   SourceRef source;
   GivenLabels given_labels;  // thematic lists only
   Labels labels;             // the classify stage's; empty until it runs
+  bool operator==(const Recommendation&) const = default;
 };
 
 // What an addendum (or another later document) says of one recommendation by its number.
@@ -174,6 +183,7 @@ struct PositionStatement {
   std::string printed;  // "140.35." or "110.3-110.20" (the range it came from)
   Position position;    // stage "addendum"; explanation when the document gives one
   SourceRef source;
+  bool operator==(const PositionStatement&) const = default;
 };
 
 struct Diagnostic {
@@ -182,12 +192,14 @@ struct Diagnostic {
   std::string document;
   int page = 0;  // 0 when not tied to a page
   std::string message;
+  bool operator==(const Diagnostic&) const = default;
 };
 
 struct FileError {
   std::string file;
   std::string code;
   std::string message;
+  bool operator==(const FileError&) const = default;
 };
 
 // The stable id of a recommendation: "<ISO3>-c<cycle>-<number>" ("KHM-c2-118.109"); "UNK" and
