@@ -21,19 +21,23 @@ constexpr const char* kThematicHelp =
     R"(uprx eval-labels --thematic - how well our themes, affected persons and SDGs agree with
 the labels OHCHR gave in its thematic lists
 
-Usage: uprx eval-labels --thematic OUT.json... [--reclassify] [--worst N]
+Usage: uprx eval-labels --thematic OUT.json... [--reclassify [--taxonomy-file FILE]...]
+                        [--worst N]
 
 Reads uprx/1 files written by `uprx run` on thematic lists (they hold both OHCHR's
 given_labels and our labels), maps every given label to our label ids through the names and
 aliases of uhri.tsv, uhri_persons.tsv and sdg.tsv (the crosswalk between the 2014, 2019 and
 2022+ vintages), and prints per document and overall micro and macro precision, recall and F1,
 strict and within the document's own vocabulary, per-label figures, the worst labels with what
-they were confused with, and every given label that maps to nothing.
+they were confused with, and every given label that maps to nothing. With --taxonomy-file, the
+texts are labelled again with that file in place of the compiled-in taxonomy of the same id (to
+try rule changes without rebuilding); the given labels are still read with the compiled-in names.
 
 Examples:
   uprx run ../shared/corpora/matrices/Matrix_recommendations_2018.docx -o chn3.json
   uprx eval-labels --thematic chn3.json
   uprx eval-labels --thematic svn/SVN-c2.json svn/SVN-c3.json --reclassify --worst 12
+  uprx eval-labels --thematic chn3.json --reclassify --taxonomy-file my-uhri.tsv
 
 Options)";
 
@@ -183,6 +187,21 @@ const classifiers::Label* MapGivenLabel(const classifiers::Taxonomy& taxonomy,
   return taxonomy.FindLabelByName(bare);
 }
 
+std::vector<std::string> CoveredLabels(const classifiers::Taxonomy& taxonomy,
+                                       std::string_view given) {
+  std::string_view name = given.substr(std::min(given.size(), given.find_first_not_of(' ')));
+  const std::size_t space = name.find(' ');
+  if (space != std::string_view::npos && IsCode(name.substr(0, space))) {
+    name.remove_prefix(space + 1);
+  }
+  std::vector<std::string> out;
+  const classifiers::Option* o = taxonomy.FindOption("covers:" + classifiers::FoldName(name));
+  if (o == nullptr) return out;
+  std::istringstream ids(o->value);
+  for (std::string id; ids >> id;) out.push_back(id);
+  return out;
+}
+
 double LabelCounts::precision() const {
   return tp + fp == 0 ? 0 : static_cast<double>(tp) / static_cast<double>(tp + fp);
 }
@@ -265,6 +284,8 @@ DocumentScore ThematicEvaluator::Score(const core::Review& review, const std::st
   for (const Kind& k : kinds_) {
     KindScore strict{k.kind}, vocabulary{k.kind};
     std::vector<std::optional<IdSet>> gold(review.recommendations.size());
+    // Per recommendation: our finer label -> the coarse given label that covers it.
+    std::vector<std::map<std::string, std::string>> covered(review.recommendations.size());
     IdSet document_vocabulary;
     for (std::size_t i = 0; i < review.recommendations.size(); ++i) {
       const std::vector<std::string>& given =
@@ -275,6 +296,10 @@ DocumentScore ThematicEvaluator::Score(const core::Review& review, const std::st
         if (const classifiers::Label* l = MapGivenLabel(*k.taxonomy, g)) {
           gold[i]->insert(l->id);
           document_vocabulary.insert(l->id);
+          for (std::string& id : CoveredLabels(*k.taxonomy, g)) {
+            document_vocabulary.insert(id);
+            covered[i].emplace(std::move(id), l->id);
+          }
         } else {
           ++strict.unmapped[g];
         }
@@ -286,7 +311,11 @@ DocumentScore ThematicEvaluator::Score(const core::Review& review, const std::st
       const auto& ours = OursOf(labels, k.kind);
       IdSet predicted, in_vocabulary;
       if (ours) {
-        for (const core::AssignedLabel& l : *ours) predicted.insert(l.id);
+        for (const core::AssignedLabel& l : *ours) {
+          // A finer label under a coarse given one is that label, unless it was given itself.
+          auto c = covered[i].find(l.id);
+          predicted.insert(c != covered[i].end() && !gold[i]->count(l.id) ? c->second : l.id);
+        }
       } else {
         ++strict.unlabelled;
       }
@@ -358,10 +387,13 @@ std::string FormatThematicReport(const std::vector<DocumentScore>& documents, st
 }
 
 int RunThematicEval(const std::vector<std::string>& files, bool reclassify, std::size_t worst,
-                    std::ostream& out, std::ostream& err) {
+                    std::ostream& out, std::ostream& err,
+                    const std::vector<std::string>& taxonomy_paths) {
   std::shared_ptr<const classifiers::ReviewClassifier> classifier;
-  if (reclassify) {
-    auto c = classifiers::ReviewClassifier::Create({});
+  if (reclassify || !taxonomy_paths.empty()) {
+    classifiers::ClassifierOptions options;
+    options.taxonomy_paths = taxonomy_paths;
+    auto c = classifiers::ReviewClassifier::Create(options);
     if (!c.ok()) {
       err << "uprx eval-labels: " << c.status().ToString() << "\n";
       return 1;
@@ -398,17 +430,19 @@ int RunThematicEval(const std::vector<std::string>& files, bool reclassify, std:
 int RunThematicEvalCommand(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   po::options_description opts(kThematicHelp);
-  std::vector<std::string> files, more;
+  std::vector<std::string> files, more, taxonomy_paths;
   bool reclassify = false;
   std::size_t worst = 8;
   opts.add_options()("help,h", "show this help")("thematic", po::value(&files)->multitoken(),
                                                  "uprx/1 files written by `uprx run`")(
       "reclassify", po::bool_switch(&reclassify), "label the texts again with this binary")(
+      "taxonomy-file", po::value(&taxonomy_paths)->composing(),
+      "with --reclassify: a taxonomy file replacing the compiled-in one of its id")(
       "worst", po::value(&worst)->default_value(worst), "how many of the worst labels to explain");
   if (auto exit_code = ParseCommandLine(args, "eval-labels", opts, &more)) return *exit_code;
   files.insert(files.end(), more.begin(), more.end());
   if (files.empty()) return UsageError("eval-labels", "give --thematic and uprx/1 files");
-  return RunThematicEval(files, reclassify, worst, std::cout, std::cerr);
+  return RunThematicEval(files, reclassify, worst, std::cout, std::cerr, taxonomy_paths);
 }
 
 }  // namespace uprx::pipeline

@@ -10,7 +10,9 @@
 // Given labels are written as the list writes them ("A12 Acceptance of international norms",
 // "2.1. Acceptance ...", "10 - REDUCED INEQUALITIES"); MapGivenLabel() reads them into our label
 // ids through the taxonomy's names and aliases (the crosswalk of uhri.tsv). A given label that
-// maps to nothing is counted under `unmapped`, never dropped silently.
+// maps to nothing is counted under `unmapped`, never dropped silently. An older label coarser
+// than ours (Egypt 2014's "Right to an effective remedy, impunity") also covers the finer labels
+// named by the taxonomy's `covers:` options (CoveredLabels()).
 //
 // Only recommendations with at least one given label of a kind are scored for that kind (a 2014
 // list has no SDG column). Each kind is scored twice:
@@ -43,6 +45,13 @@ namespace uprx::pipeline {
 // code ("A12 ", "2.1. ", "S16 "), else by the code alone ("A12"); nullptr when none.
 const classifiers::Label* MapGivenLabel(const classifiers::Taxonomy& taxonomy,
                                         std::string_view given);
+
+// The labels a coarse given label spans besides the one MapGivenLabel() reads it as: option
+// `covers:<folded name without code>` of the taxonomy, space-separated ids ("Context, statistics,
+// budget, cooperation with civil society" -> data budget). Scoring reads our finer label there as
+// the coarse one, so predicting `data` under that label is right, and counted once.
+std::vector<std::string> CoveredLabels(const classifiers::Taxonomy& taxonomy,
+                                       std::string_view given);
 
 struct LabelCounts {
   std::size_t tp = 0, fp = 0, fn = 0;
@@ -109,12 +118,15 @@ std::string FormatThematicReport(const std::vector<DocumentScore>& documents, st
                                  const ThematicEvaluator& evaluator);
 
 // Reads every uprx/1 file, scores each review and prints the report to `out`, errors to `err`.
-// Returns the exit code: 0, or 1 when a file cannot be read or a taxonomy does not load.
+// `taxonomy_paths` (implies `reclassify`) replace the compiled-in taxonomies of the same ids for
+// labelling; given labels are still mapped with the compiled-in ones. Returns the exit code: 0,
+// or 1 when a file cannot be read or a taxonomy does not load.
 int RunThematicEval(const std::vector<std::string>& files, bool reclassify, std::size_t worst,
-                    std::ostream& out, std::ostream& err);
+                    std::ostream& out, std::ostream& err,
+                    const std::vector<std::string>& taxonomy_paths = {});
 
-// `uprx eval-labels --thematic FILE... [--reclassify] [--worst N]`: the command line of
-// RunThematicEval (its own options and help); the exit code.
+// `uprx eval-labels --thematic FILE... [--reclassify] [--taxonomy-file FILE]... [--worst N]`: the
+// command line of RunThematicEval (its own options and help); the exit code.
 int RunThematicEvalCommand(const std::vector<std::string>& args);
 
 }  // namespace uprx::pipeline

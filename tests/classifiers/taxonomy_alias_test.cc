@@ -167,5 +167,48 @@ TEST(ThematicEval, CountsMatchesMissesAndUnmappedLabels) {
   EXPECT_EQ(v.micro().fp, 1u);
 }
 
+TEST(ThematicEval, CoarseOlderLabelsCoverTheirFinerLabels) {
+  auto themes = Taxonomy::LoadEmbedded("uhri.tsv");
+  ASSERT_TRUE(themes.ok()) << themes.status().ToString();
+  const std::map<std::string, std::vector<std::string>> cases = {
+      {"7.1. Context, statistics, budget, cooperation with civil society", {"data", "budget"}},
+      {"A6 Context, statistics, budget, civil society", {"data", "budget"}},
+      {"16. Right to an effective remedy, impunity", {"rule-of-law-impunity"}},
+      {"5.2. Institutions & policies", {"nhri", "nap"}},
+      {"A42 Institutions & policies - General", {}},  // its siblings A45, A46 are labels
+      {"B31 Equality & non-discrimination", {}},
+  };
+  for (const auto& [given, ids] : cases) {
+    EXPECT_EQ(pipeline::CoveredLabels(themes.value(), given), ids) << given;
+    for (const std::string& id : ids) EXPECT_NE(themes.value().FindLabel(id), nullptr) << id;
+  }
+  for (const char* parent :
+       {"F4 Persons with disabilities", "A4 Domestic human rights framework"}) {
+    for (const std::string& id : pipeline::CoveredLabels(themes.value(), parent)) {
+      EXPECT_NE(themes.value().FindLabel(id), nullptr) << parent << ": " << id;
+    }
+  }
+}
+
+TEST(ThematicEval, FinerLabelUnderCoarseGivenLabelCountsOnce) {
+  auto e = pipeline::ThematicEvaluator::Create();
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  core::Review review;
+  review.recommendations = {
+      // data and budget both stand for the coarse 7.1 (civil-society): one true positive.
+      Rec({"7.1. Context, statistics, budget, cooperation with civil society"}, {"data", "budget"}),
+      // given on its own, a finer label is scored as itself.
+      Rec({"7.1. Context, statistics, budget, cooperation with civil society", "A63"}, {"budget"}),
+  };
+  const pipeline::DocumentScore d = e.value().Score(review, "demo");
+  ASSERT_FALSE(d.strict.empty());
+  const pipeline::KindScore& s = d.strict[0];
+  EXPECT_EQ(s.per_label.at("civil-society").tp, 1u);
+  EXPECT_EQ(s.per_label.at("civil-society").fn, 1u);
+  EXPECT_EQ(s.per_label.at("budget").tp, 1u);
+  EXPECT_EQ(s.per_label.count("data"), 0u);
+  EXPECT_EQ(s.micro().fp, 0u);
+}
+
 }  // namespace
 }  // namespace uprx::classifiers

@@ -82,11 +82,11 @@ TEST(ThematicLabelsCorpus, AgreesWithOhchrThemesPersonsAndSdgs) {
   // Every theme label the lists write maps to one of ours through the crosswalk.
   EXPECT_EQ(f.unmapped, 0u);
   // The bar of issue 4 is 0.75 micro-F1. Not reached: these floors are the figures reached
-  // (strict 0.686, within each list's vocabulary 0.714; persons 0.734 within
-  // vocabulary; SDGs 0.723) minus a small margin, so that a change
-  // that makes the rules worse fails here.
-  EXPECT_GE(f.themes_micro_f1, 0.67);
-  EXPECT_GE(f.themes_vocabulary_f1, 0.70);
+  // (strict 0.690 since coarse older labels cover their finer labels, uhri-2026.2; within each
+  // list's vocabulary 0.715; persons 0.734 within vocabulary; SDGs 0.723) minus a small margin,
+  // so that a change that makes the rules worse fails here.
+  EXPECT_GE(f.themes_micro_f1, 0.68);
+  EXPECT_GE(f.themes_vocabulary_f1, 0.705);
   EXPECT_GE(f.persons_f1, 0.71);
   EXPECT_GE(f.sdgs_f1, 0.70);
 }
