@@ -12,7 +12,12 @@
 // The taxonomy must have id "action" and labels "1".."5". Its options: `lead_in`, an RE2 for
 // the words before the first verb that do not count ("To", "Further", "It is recommended
 // that"), and `default_label`, given when no rule matches with the first words after the
-// lead-in as its evidence (what the category was decided on).
+// lead-in as its evidence (what the category was decided on). For the model's features, RE2s
+// that must match a whole lower-cased word: `object_skip` (articles and adjectives between the
+// first verb and its object), `object_end` (words that end the object), `clause_opener` (words
+// after which a later verb opens a clause: "by", "including"), `clause_article` (articles after
+// an opener); and `lemma_suffixes`, "ending=replacement|..." pairs that bring a later clause's
+// gerund or verb-noun back to a verb the rules know ("adopting", "ratification").
 // Immutable after Create(); Classify() is thread-safe.
 #ifndef UPRX_CLASSIFIERS_ACTION_CLASSIFIER_H_
 #define UPRX_CLASSIFIERS_ACTION_CLASSIFIER_H_
@@ -57,7 +62,9 @@ class ActionClassifier {
   ActionLabel Classify(std::string_view text) const;
   // The rules alone: the matching rule with the highest weight, the earliest on a tie.
   ActionLabel ClassifyByRules(std::string_view text) const;
-  // What the model sees of a text (the rules' decision included).
+  // What the model sees of a text: the rules' decision and evidence, the first words, the
+  // object of the first verb, the category the rules give each later clause's verb, and the
+  // words of the text (alone and paired with the first verb).
   std::vector<std::string> Features(std::string_view text) const;
 
   const Taxonomy& taxonomy() const { return *taxonomy_; }
@@ -65,14 +72,27 @@ class ActionClassifier {
 
  private:
   ActionClassifier() = default;
+  // The lower-cased words after the lead-in.
+  std::vector<std::string> HeadWords(std::string_view text) const;
   // Up to three lower-cased words after the lead-in, "(no words)" when there are none.
   std::string FirstWords(std::string_view text) const;
+  // Reads the options of the model's features (object_skip ... lemma_suffixes).
+  [[nodiscard]] core::Status LoadFeatureOptions(const Taxonomy& taxonomy);
+  // The label the rules give a later clause that opens with `word` or with one of its lemmas,
+  // "" when none is a verb the rules know.
+  std::string ClauseLabel(const std::string& word) const;
+  void AddObjectFeatures(const std::vector<std::string>& head, const std::string& decision,
+                         std::vector<std::string>& f) const;
+  void AddClauseFeatures(const std::vector<std::string>& head, const std::string& decision,
+                         std::vector<std::string>& f) const;
   ActionLabel Make(const std::string& label, std::string method, double score,
                    std::vector<std::string> evidence) const;
 
   std::shared_ptr<const Taxonomy> taxonomy_;
   std::shared_ptr<const RuleClassifier> rules_;
   std::shared_ptr<const RE2> lead_in_;
+  std::shared_ptr<const RE2> object_skip_, object_end_, clause_opener_, clause_article_;
+  std::vector<std::pair<std::string, std::string>> lemma_suffixes_;  // ending, replacement
   std::string default_label_;
   std::shared_ptr<const LinearModel> model_;
 };

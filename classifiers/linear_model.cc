@@ -64,15 +64,29 @@ void LinearModel::TrainPerceptron(const std::vector<std::vector<std::size_t>>& r
                                   const std::vector<std::size_t>& gold,
                                   const TrainOptions& options) {
   const std::size_t k = labels_.size();
+  const int runs = std::max(options.runs, 1);
+  std::vector<double> mean(features_.size() * k, 0);
+  for (int run = 0; run < runs; ++run) {
+    const std::vector<double> w =
+        AveragedPerceptron(rows, gold, options.epochs, options.seed + static_cast<unsigned>(run));
+    for (std::size_t j = 0; j < w.size(); ++j) mean[j] += w[j] / runs;
+  }
+  weights_.assign(mean.begin(), mean.end());
+}
+
+std::vector<double> LinearModel::AveragedPerceptron(
+    const std::vector<std::vector<std::size_t>>& rows, const std::vector<std::size_t>& gold,
+    int epochs, std::uint32_t seed) const {
+  const std::size_t k = labels_.size();
   // Averaged perceptron with the usual trick: `total` accumulates each update times the step
   // at which it was made, so the average of all weight vectors is w - total / steps.
   std::vector<double> w(features_.size() * k, 0), total(w.size(), 0);
   std::vector<std::size_t> order(rows.size());
   std::iota(order.begin(), order.end(), 0);
-  std::mt19937 rng(options.seed);
+  std::mt19937 rng(seed);
   double step = 1;
   std::vector<double> margin(k);
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+  for (int epoch = 0; epoch < epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     for (std::size_t i : order) {
       std::fill(margin.begin(), margin.end(), 0);
@@ -91,10 +105,8 @@ void LinearModel::TrainPerceptron(const std::vector<std::vector<std::size_t>>& r
       step += 1;
     }
   }
-  weights_.resize(w.size());
-  for (std::size_t j = 0; j < w.size(); ++j) {
-    weights_[j] = static_cast<float>(w[j] - total[j] / step);
-  }
+  for (std::size_t j = 0; j < w.size(); ++j) w[j] -= total[j] / step;
+  return w;
 }
 
 void LinearModel::TrainLogistic(const std::vector<std::vector<std::size_t>>& rows,

@@ -55,9 +55,33 @@ TEST(ActionCorpus, AgreesWithUprInfoOnSessions17To20) {
   const LabelMetrics by_model =
       Score(test, [&](std::string_view t) { return both.value().Classify(t); });
   std::cout << "rules + model\n" << by_model.Report();
-  // Issue 4 asks for 0.92; the model reaches 0.898 (most errors are 4<->5 on verbs UPR Info
-  // codes both ways), so this guards the figure reached, not the goal.
-  EXPECT_GE(by_model.accuracy(), 0.895);
+  // Issue 4 asks for 0.92. The model reaches 0.9045 (0.898 before it saw the object of the
+  // first verb and the categories of later clauses); most errors left are 4<->5 on verbs UPR
+  // Info codes both ways, and codings that moved after session 16 ("Revise" is 3 in sessions
+  // 1-16, 5 in 17-20). This guards the figure reached, not the goal.
+  EXPECT_GE(by_model.accuracy(), 0.900);
+}
+
+// The figure the features were chosen on: trained on sessions 1-12, scored on 13-16, so that
+// sessions 17-20 stay unseen while choosing.
+TEST(ActionCorpus, ValidatesOnSessions13To16) {
+  CORPUS_OR_SKIP();
+  auto rows = pipeline::LoadLabelledRows(::uprx::testing::CorporaDir() + "/labels/uprinfo");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  const std::vector<LabelledText> train = Select(rows.value(), 1, 12);
+  const std::vector<LabelledText> validation = Select(rows.value(), 13, 16);
+  auto taxonomy = Taxonomy::LoadEmbedded("action.tsv");
+  ASSERT_TRUE(taxonomy.ok());
+  auto rules = ActionClassifier::Create(taxonomy.value());
+  ASSERT_TRUE(rules.ok());
+  auto both =
+      ActionClassifier::Create(taxonomy.value(), TrainActionModel(rules.value(), train, {}));
+  ASSERT_TRUE(both.ok());
+  const LabelMetrics m =
+      Score(validation, [&](std::string_view t) { return both.value().Classify(t); });
+  std::cout << "rules + model, sessions 13-16\n" << m.Report();
+  // 0.9198 measured (0.906 with the former features); a guard just below it.
+  EXPECT_GE(m.accuracy(), 0.915);
 }
 
 }  // namespace
