@@ -89,7 +89,7 @@ void PrintText(const std::map<std::string, MinistryPartScore>& scores) {
     std::printf("  %-8s %5d %8d %13s %8s %8s %7s %6d\n", part.c_str(), s.rows, s.missing,
                 (Percent(s.lead_accuracy()) + " (" + std::to_string(s.lead_correct) + ")").c_str(),
                 Percent(p).c_str(), Percent(r).c_str(),
-                Percent(p + r ? 2 * p * r / (p + r) : 0).c_str(), s.predicted_none);
+                Percent(p + r > 0 ? 2 * p * r / (p + r) : 0).c_str(), s.predicted_none);
   }
   const MinistryPartScore& all = scores.at("all");
   std::vector<std::pair<std::pair<std::string, std::string>, std::vector<std::string>>> c(
