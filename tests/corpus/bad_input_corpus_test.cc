@@ -15,6 +15,14 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/corpus/corpus_env.h"
+#include "tests/support/made_documents.h"
+
+// clang says so through __has_feature, gcc through __SANITIZE_ADDRESS__.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UPRX_HAS_ASAN 1
+#endif
+#endif
 
 namespace uprx {
 namespace {
@@ -117,6 +125,50 @@ TEST_F(BadInput, AZipThatIsNotAWordFile) {
   const std::string bad = Write("report.docx", std::string("PK\3\4", 4) + "garbage garbage");
   // Damaged before any Word part can be found: not recognisable as a Word file at all.
   ExpectReported(Extract({bad, Good()}), bad, "unknown_format", "not a Word document");
+}
+
+TEST_F(BadInput, APasswordProtectedPdf) {
+  CORPUS_OR_SKIP();
+  // A Standard security handler whose /U does not match the empty user password.
+  const std::string bad = Write(
+      "locked.pdf", testing::MakePdf({testing::TextObject({"Secret"})},
+                                     "/Encrypt 6 0 R /ID [<00112233445566778899aabbccddeeff> "
+                                     "<00112233445566778899aabbccddeeff>]",
+                                     {"<< /Filter /Standard /V 1 /R 2 /O <" + std::string(64, 'a') +
+                                      "> /U <" + std::string(64, 'b') + "> /P -4 >>"}));
+  ExpectReported(Extract({bad, Good()}), bad, "pdf_encrypted", "PDF is password-protected");
+}
+
+TEST_F(BadInput, AZipBombDressedAsADocx) {
+  CORPUS_OR_SKIP();
+  std::string docx = testing::MakeZip(
+      {{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w:document/>"}});
+  testing::DeclareUncompressedSize(docx, 300u << 20);  // claims 300 MiB of XML
+  const std::string bad = Write("bomb.docx", docx);
+  ExpectReported(Extract({bad, Good()}), bad, "docx_unreadable", "possible zip bomb");
+}
+
+TEST_F(BadInput, ADocxWithoutItsDocumentPart) {
+  CORPUS_OR_SKIP();
+  const std::string bad = Write(
+      "hollow.docx",
+      testing::MakeZip({{"[Content_Types].xml", "<Types/>"}, {"word/styles.xml", "<w:styles/>"}}));
+  ExpectReported(Extract({bad, Good()}), bad, "docx_unreadable", "no word/document.xml part");
+}
+
+TEST_F(BadInput, AHugeSessionReportIsNamedAsWhatItIs) {
+  CORPUS_OR_SKIP();
+  // The 194-page HRC session report of 2010: read, identified, skipped; not an error (exit 0).
+  const std::string other = testing::CorporaDir() + "/slovenia/c1/g1217781.pdf";
+  const Outcome o = Extract({other, Good()});
+  EXPECT_EQ(o.exit_code, 0) << o.stderr_text;
+  EXPECT_NE(o.stderr_text.find(other + ": Human Rights Council session report"), std::string::npos)
+      << o.stderr_text;
+  ASSERT_TRUE(o.output.is_object());
+  ASSERT_EQ(o.output["errors"].size(), 1u);
+  EXPECT_EQ(o.output["errors"][0]["code"], "not_outcome_document");
+  ASSERT_EQ(o.output["reviews"].size(), 1u);
+  EXPECT_EQ(o.output["reviews"][0]["recommendations"].size(), 91u);
 }
 
 TEST_F(BadInput, BinaryNoise) {
@@ -244,7 +296,7 @@ long PeakKib(std::size_t n, const fs::path& out) {
 
 TEST_F(BadInput, PeakMemoryDoesNotGrowWithTheBatch) {
   CORPUS_OR_SKIP();
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__) || defined(UPRX_HAS_ASAN)
   GTEST_SKIP() << "AddressSanitizer keeps freed memory in quarantine: peak memory is measured "
                   "in the plain build";
 #endif

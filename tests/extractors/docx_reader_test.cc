@@ -8,33 +8,13 @@
 #include <string>
 
 #include "extractors/document_reader.h"
+#include "tests/support/made_documents.h"
 
 namespace uprx::extractors {
 namespace {
 
-// A zip archive built in memory with libzip: part name -> content.
-std::string MakeZip(const std::map<std::string, std::string>& parts) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  zip_source_keep(buffer);
-  for (const auto& [name, content] : parts) {
-    zip_source_t* part = zip_source_buffer(archive, content.data(), content.size(), 0);
-    zip_file_add(archive, name.c_str(), part, ZIP_FL_ENC_UTF_8);
-  }
-  zip_close(archive);
-  std::string bytes;
-  zip_source_open(buffer);
-  zip_source_seek(buffer, 0, SEEK_END);
-  bytes.resize(static_cast<std::size_t>(zip_source_tell(buffer)));
-  zip_source_seek(buffer, 0, SEEK_SET);
-  zip_source_read(buffer, bytes.data(), bytes.size());
-  zip_source_close(buffer);
-  zip_source_free(buffer);
-  zip_error_fini(&error);
-  return bytes;
-}
+using testing::DeclareUncompressedSize;
+using testing::MakeZip;
 
 constexpr char kNamespaces[] =
     "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
@@ -251,18 +231,6 @@ TEST(DocxReader, TruncatedDocxIsUnreadable) {
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().code(), "docx_unreadable");
   EXPECT_EQ(doc.status().message(), "cut.docx: cannot open DOCX (damaged or truncated zip)");
-}
-
-// Sets the uncompressed size of every entry, in local and central headers, to `size`.
-void DeclareUncompressedSize(std::string& zip, std::uint32_t size) {
-  const auto patch = [&](const std::string& signature, std::size_t field) {
-    for (std::size_t at = zip.find(signature); at != std::string::npos;
-         at = zip.find(signature, at + 4)) {
-      for (int i = 0; i < 4; ++i) zip[at + field + i] = static_cast<char>(size >> (8 * i));
-    }
-  };
-  patch("PK\x03\x04", 22);
-  patch("PK\x01\x02", 24);
 }
 
 TEST(DocxReader, RefusesAZipBombBody) {

@@ -7,50 +7,13 @@
 #include <vector>
 
 #include "extractors/document_reader.h"
+#include "tests/support/made_documents.h"
 
 namespace uprx::extractors {
 namespace {
 
-// A PDF written here: one page per content stream, the base-14 Helvetica font in
-// WinAnsiEncoding, a correct cross-reference table, and optional extra objects and trailer keys.
-std::string MakePdf(const std::vector<std::string>& contents, const std::string& trailer_extra = "",
-                    const std::vector<std::string>& extra_objects = {}) {
-  const std::size_t first_page = 4;
-  std::string kids;
-  for (std::size_t i = 0; i < contents.size(); ++i) {
-    kids += std::to_string(first_page + 2 * i) + " 0 R ";
-  }
-  std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(contents.size()) + " >>",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"};
-  for (std::size_t i = 0; i < contents.size(); ++i) {
-    objects.push_back(
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R "
-        ">> >> /Contents " +
-        std::to_string(first_page + 2 * i + 1) + " 0 R >>");
-    objects.push_back("<< /Length " + std::to_string(contents[i].size()) + " >>\nstream\n" +
-                      contents[i] + "\nendstream");
-  }
-  objects.insert(objects.end(), extra_objects.begin(), extra_objects.end());
-  std::string pdf = "%PDF-1.4\n";
-  std::string xref = "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    char entry[21];
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", pdf.size());
-    xref += entry;
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const std::size_t xref_offset = pdf.size();
-  return pdf + xref + "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R " +
-         trailer_extra + " >>\nstartxref\n" + std::to_string(xref_offset) + "\n%%EOF\n";
-}
-
-std::string TextObject(const std::vector<std::string>& lines) {
-  std::string content = "BT /F1 11 Tf 72 720 Td 14 TL";
-  for (const std::string& line : lines) content += " (" + line + ") '";
-  return content + " ET";
-}
+using testing::MakePdf;
+using testing::TextObject;
 
 TEST(PdfReader, ReadsLinesOfEachPage) {
   const std::string pdf = MakePdf(
