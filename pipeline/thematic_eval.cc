@@ -17,6 +17,13 @@
 namespace uprx::pipeline {
 namespace {
 
+// A score of `kind` with nothing counted yet.
+KindScore EmptyScore(const std::string& kind) {
+  KindScore score;
+  score.kind = kind;
+  return score;
+}
+
 constexpr const char* kThematicHelp =
     R"(uprx eval-labels --thematic - how well our themes, affected persons and SDGs agree with
 the labels OHCHR gave in its thematic lists
@@ -282,7 +289,7 @@ DocumentScore ThematicEvaluator::Score(const core::Review& review, const std::st
     }
   }
   for (const Kind& k : kinds_) {
-    KindScore strict{k.kind}, vocabulary{k.kind};
+    KindScore strict = EmptyScore(k.kind), vocabulary = EmptyScore(k.kind);
     std::vector<std::optional<IdSet>> gold(review.recommendations.size());
     // Per recommendation: our finer label -> the coarse given label that covers it.
     std::vector<std::map<std::string, std::string>> covered(review.recommendations.size());
@@ -343,8 +350,8 @@ DocumentScore SumScores(const std::vector<DocumentScore>& documents, const std::
   DocumentScore sum{name, {}, {}};
   for (const DocumentScore& d : documents) {
     if (sum.strict.empty()) {
-      for (const KindScore& k : d.strict) sum.strict.push_back(KindScore{k.kind});
-      for (const KindScore& k : d.vocabulary) sum.vocabulary.push_back(KindScore{k.kind});
+      for (const KindScore& k : d.strict) sum.strict.push_back(EmptyScore(k.kind));
+      for (const KindScore& k : d.vocabulary) sum.vocabulary.push_back(EmptyScore(k.kind));
     }
     for (std::size_t i = 0; i < d.strict.size() && i < sum.strict.size(); ++i) {
       sum.strict[i] += d.strict[i];

@@ -23,8 +23,9 @@ Reads labelled rows in the UPR Info export format (CSV with the columns Text, Ac
 Session and others; UTF-8 or Mac Roman, any line ending; a directory means every *.csv in it),
 keeps the rows of the WG sessions asked for, and trains a linear model over the words and word
 pairs of each text and the taxonomy's rules:
-  action   the 1-5 category (column Action): an averaged perceptron that also sees the first
-           words and the rules' decision.
+  action   the 1-5 category (column Action): the mean of five averaged perceptrons that also
+           see the rules' decision, the first words, the object of the first verb and the
+           category of each later clause ("..., including by adopting a law").
   uprinfo  the 54 issues (column Issue): one logistic regression per issue that also sees the
            rules' votes, with per-issue thresholds chosen by cross-validation over the
            sessions trained on (folds by session).
