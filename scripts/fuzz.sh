@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (tests/fuzz, clang + ASan + UBSan) in build-fuzz/, makes their
-# seed corpora from the real documents, and runs each target for SECONDS (default 10).
-# New inputs accumulate in build-fuzz/corpus/<target>/; crashes, leaks and timeouts are written
-# to build-fuzz/artifacts/<target>/ and make the script exit 1. Inputs kept in
+# Builds the libFuzzer targets (tests/fuzz, clang + ASan + UBSan) in build-fuzz/ (or
+# $UPRX_FUZZ_BUILD), makes their seed corpora from the real documents, and runs each target for
+# SECONDS (default 10). New inputs accumulate in <build>/corpus/<target>/; crashes, leaks and
+# timeouts are written to <build>/artifacts/<target>/ and make the script exit 1. Inputs kept in
 # tests/fuzz/regressions/<target>/ are replayed first.
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 # UPRX_FUZZ_SEED fixes libFuzzer's random seed (0, the default, picks one), so that a CI run
@@ -34,22 +34,27 @@ declare -A timeout=([normalizer_fuzz]=5 [wg_report_fuzz]=10 [addendum_fuzz]=10
                     [review_json_fuzz]=10)
 
 command -v clang++ >/dev/null || { echo "fuzz: clang++ missing (apt-get install clang)" >&2; exit 1; }
-cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DUPRX_FUZZ=ON -DUPRX_BUILD_TESTS=OFF -DUPRX_BUILD_BENCHMARKS=OFF >/dev/null
-cmake --build build-fuzz -j2 --target "${targets[@]}" uprx
-tests/fuzz/make_seeds.sh build-fuzz/seeds
+# UPRX_FUZZ_BUILD names a build directory already configured with -DUPRX_FUZZ=ON (the
+# sanitizer build of scripts/sanitize.sh is one), so that the suite builds everything once.
+build=${UPRX_FUZZ_BUILD:-build-fuzz}
+if ! grep -q '^UPRX_FUZZ:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
+  cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DUPRX_FUZZ=ON -DUPRX_BUILD_TESTS=OFF -DUPRX_BUILD_BENCHMARKS=OFF >/dev/null
+fi
+cmake --build "$build" -j2 --target "${targets[@]}" uprx
+tests/fuzz/make_seeds.sh "$build/seeds"
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 failed=()
 for t in "${targets[@]}"; do
-  corpus=build-fuzz/corpus/$t artifacts=build-fuzz/artifacts/$t log=build-fuzz/logs/$t.log
-  mkdir -p "$corpus" "$artifacts" build-fuzz/logs
-  dirs=("$corpus" "build-fuzz/seeds/$t")
+  corpus=$build/corpus/$t artifacts=$build/artifacts/$t log=$build/logs/$t.log
+  mkdir -p "$corpus" "$artifacts" "$build/logs"
+  dirs=("$corpus" "$build/seeds/$t")
   [ -d "tests/fuzz/regressions/$t" ] && dirs+=("tests/fuzz/regressions/$t")
   start=$(date +%s)
   rc=0
-  "build-fuzz/tests/fuzz/$t" -max_total_time="$seconds" -max_len="${max_len[$t]}" \
+  "$build/tests/fuzz/$t" -max_total_time="$seconds" -max_len="${max_len[$t]}" \
     -timeout="${timeout[$t]}" -rss_limit_mb=2048 -malloc_limit_mb=2048 -print_final_stats=1 \
     -close_fd_mask=1 -seed="${UPRX_FUZZ_SEED:-0}" -artifact_prefix="$artifacts/" "${dirs[@]}" \
     >"$log" 2>&1 || rc=$?
