@@ -34,6 +34,10 @@ carries its final position, the source it came from, the positions it replaced, 
 (UHRI themes and affected persons, UPR Info issues, action category, SDGs; see `uprx taxonomy
 list`), each with score, method and evidence. `uprx extract` is the same without labels.
 
+Memory does not grow with the batch: each finished document waits in an unnamed temporary
+file under $TMPDIR (else /tmp) until its review is joined, and reviews are written one by one
+(only --format xlsx or html to one file holds them all).
+
 Exit status: 0 all inputs read, 1 some inputs could not be read (each is named on stderr with
 the reason, and the others are still written), 2 usage error.
 
@@ -70,6 +74,9 @@ per line, --format csv one row per recommendation and recommending State (UPR In
 first; --bom for Excel). To FILE with -o, to standard output without it, or one file per
 review named <ISO3>-c<cycle>.<format> in DIR with --out (files that produced nothing are then
 listed in DIR/errors.json).
+
+Finished documents wait in an unnamed temporary file under $TMPDIR (else /tmp) until their
+review is joined, so memory stays flat over any number of inputs.
 
 Exit status: 0 all inputs read, 1 some inputs could not be read (each is named on stderr with
 the reason, and the others are still written), 2 usage error.
