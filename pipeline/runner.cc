@@ -10,6 +10,24 @@
 namespace uprx::pipeline {
 namespace fs = std::filesystem;
 
+namespace {
+
+const char* SpecialKind(fs::file_type type) {
+  switch (type) {
+    case fs::file_type::fifo:
+      return "a named pipe";
+    case fs::file_type::socket:
+      return "a socket";
+    case fs::file_type::block:
+    case fs::file_type::character:
+      return "a device";
+    default:
+      return "not a file";
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
                                       std::vector<core::FileError>& errors) {
   std::vector<std::string> out;
@@ -33,6 +51,11 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
           // Named, not dropped: a link whose target is gone is an input the user meant to give.
           errors.push_back({it->path().string(), "file_unreadable",
                             it->path().string() + ": broken link (its target does not exist)"});
+        } else if (!it->is_directory(entry_ec)) {
+          // A pipe, socket or device would block or never end: named and left unread.
+          errors.push_back({it->path().string(), "file_unreadable",
+                            it->path().string() + ": not a regular file (" +
+                                SpecialKind(it->symlink_status(entry_ec).type()) + "), not read"});
         }
       }
       if (ec) errors.push_back({input, "file_unreadable", input + ": " + ec.message()});

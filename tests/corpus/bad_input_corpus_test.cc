@@ -3,6 +3,7 @@
 // file, the error code in the JSON, and that the good report was still written.
 #include <gtest/gtest.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -233,6 +234,17 @@ TEST_F(BadInput, AMissingFileAndABrokenLinkInADirectory) {
   fs::copy_file(Good(), dir_ / "batch" / "cambodia2010.pdf");
   const std::string link = (dir_ / "batch" / "link.pdf").string();
   ExpectReported(Extract({(dir_ / "batch").string()}), link, "file_unreadable", "broken link");
+}
+
+TEST_F(BadInput, ANamedPipeInADirectoryIsNamedNotRead) {
+  CORPUS_OR_SKIP();
+  // Reading a pipe would wait for a writer forever; it is listed as unreadable instead.
+  fs::create_directories(dir_ / "batch");
+  const std::string pipe = (dir_ / "batch" / "stream.pdf").string();
+  ASSERT_EQ(::mkfifo(pipe.c_str(), 0600), 0);
+  fs::copy_file(Good(), dir_ / "batch" / "cambodia2010.pdf");
+  ExpectReported(Extract({(dir_ / "batch").string()}), pipe, "file_unreadable",
+                 "not a regular file (a named pipe), not read");
 }
 
 TEST_F(BadInput, UnwritableOutputIsAnErrorAndNothingIsLeftBehind) {
