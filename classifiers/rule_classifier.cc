@@ -3,13 +3,27 @@
 #include <algorithm>
 
 namespace uprx::classifiers {
+namespace {
 
-core::Result<RuleClassifier> RuleClassifier::Create(const Taxonomy& taxonomy) {
+// The RE2 of one rule runs only on texts the set matched, to find the words: a small budget for
+// each of the hundreds of rules keeps their DFA caches from adding up.
+RE2::Options EvidenceOptions() {
+  RE2::Options options = RuleOptions();
+  options.set_max_mem(int64_t{1} << 20);
+  return options;
+}
+
+}  // namespace
+
+core::Result<RuleClassifier> RuleClassifier::Create(const Taxonomy& taxonomy,
+                                                    std::int64_t set_memory) {
   RuleClassifier rc;
   rc.rules_ = taxonomy.rules();
-  rc.set_ = std::make_unique<RE2::Set>(RuleOptions(), RE2::UNANCHORED);
+  RE2::Options set_options = RuleOptions();
+  set_options.set_max_mem(set_memory);
+  rc.set_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
   for (const Rule& rule : rc.rules_) {
-    auto re = std::make_unique<RE2>(rule.pattern, RuleOptions());
+    auto re = std::make_unique<RE2>(rule.pattern, EvidenceOptions());
     std::string error;
     if (!re->ok() || rc.set_->Add(rule.pattern, &error) < 0) {
       return core::Status("taxonomy_invalid", taxonomy.source() + ":" + std::to_string(rule.line) +
@@ -26,7 +40,16 @@ core::Result<RuleClassifier> RuleClassifier::Create(const Taxonomy& taxonomy) {
 
 std::vector<RuleMatch> RuleClassifier::Match(std::string_view text) const {
   std::vector<int> hits;
-  if (rules_.empty() || !set_->Match(text, &hits)) return {};
+  if (rules_.empty()) return {};
+  RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+  if (!set_->Match(text, &hits, &error)) {
+    if (error.kind != RE2::Set::kOutOfMemory) return {};  // no rule matches
+    // The set's DFA ran out of its budget on this text: each rule on its own instead.
+    hits.clear();
+    for (std::size_t i = 0; i < compiled_.size(); ++i) {
+      if (RE2::PartialMatch(text, *compiled_[i])) hits.push_back(static_cast<int>(i));
+    }
+  }
   std::sort(hits.begin(), hits.end());
   std::vector<RuleMatch> matches;
   matches.reserve(hits.size());

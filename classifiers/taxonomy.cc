@@ -85,7 +85,6 @@ RE2::Options RuleOptions() {
   RE2::Options options;
   options.set_case_sensitive(false);
   options.set_log_errors(false);
-  options.set_max_mem(int64_t{64} << 20);  // a taxonomy's hundreds of rules share one RE2::Set
   return options;
 }
 

@@ -36,6 +36,32 @@ TEST(RuleClassifier, MatchesNothingWhenNoRuleApplies) {
   EXPECT_TRUE(rc.value().Match("").empty());
 }
 
+// A rule whose DFA needs a state per combination of the last 12 letters, and a text that visits
+// thousands of them: with a budget just above what the set needs to compile (6 KiB here), the
+// DFA's cache fills and starts again many times over the text; no match may be lost on the way.
+TEST(RuleClassifier, ASmallSetBudgetLosesNoMatch) {
+  auto t = Taxonomy::Parse(
+      "taxonomy\tdemo\nversion\t1\n"
+      "label\tx\tX\tx\nlabel\ty\tY\ty\n"
+      "rule\tx\ta[ab]{12}c\t1\nrule\ty\tb[ab]{12}d\t1\n",
+      "demo.tsv");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  std::string text;
+  std::uint32_t state = 12345;
+  for (int i = 0; i < 20000; ++i) {
+    state = state * 1103515245u + 12345u;
+    text.push_back((state >> 16) & 1 ? 'a' : 'b');
+  }
+  text += "bababababababd";  // only rule y matches, at the very end
+  auto small = RuleClassifier::Create(t.value(), 6 << 10);
+  ASSERT_TRUE(small.ok()) << small.status().ToString();
+  const std::vector<RuleMatch> m = small.value().Match(text);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].rule->label_id, "y");
+  EXPECT_EQ(m[0].evidence, "bababababababd");
+  EXPECT_EQ(m[0].offset, 20000u);
+}
+
 TEST(RuleClassifier, WorksOnATaxonomyWithoutRules) {
   auto t = Taxonomy::Parse("taxonomy\tx\nversion\t1\nlabel\ta\tA\tB\n", "x.tsv");
   ASSERT_TRUE(t.ok());
