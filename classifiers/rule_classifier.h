@@ -39,8 +39,8 @@ struct RuleMatch {
 class RuleClassifier {
  public:
   // The set's memory budget: it compiles the largest taxonomy (uprinfo) with room for its DFA.
-  // With the 64 MiB used before, `uprx run -j 2` over 50 / 100 / 212 WG reports peaked at 97 /
-  // 119 / 143 MiB; with 16 MiB at 78 / 84 / 91 MiB, same output, same speed within noise (8 MiB
+  // With the 64 MiB used before, `uprx run -j 2` over 50 / 100 / 212 WG reports peaked at 95 /
+  // 116 / 139 MiB; with 16 MiB at 76 / 83 / 89 MiB, same output, same speed within noise (8 MiB
   // cost uprinfo's rules 45% more time on UPR Info's 41,066 texts).
   static constexpr std::int64_t kSetMemory = std::int64_t{16} << 20;
 
