@@ -10,15 +10,6 @@ namespace {
 
 std::string OrEmpty(const std::optional<int>& v) { return v ? std::to_string(*v) : ""; }
 
-std::string Joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += "; ";
-    out += item;
-  }
-  return out;
-}
-
 // The review does not carry its State's regional group; the State table does.
 std::string RegionalGroupOf(const std::string& iso3) {
   if (iso3.empty()) return "";

@@ -144,13 +144,8 @@ std::string LabelsCell(const core::Recommendation& r) {
   Definition(dl, "SDGs", SdgGoals(l.sdgs));
   Definition(dl, "Groups", LabelNames(l.groups));
   Definition(dl, "Lead", LeadInstitution(r));
-  std::string supporting;
-  for (const auto& s : Institutions(r, "supporting"))
-    supporting += (supporting.empty() ? "" : "; ") + s;
-  Definition(dl, "Supporting", supporting);
-  std::string given;
-  for (const auto& t : r.given_labels.themes) given += (given.empty() ? "" : "; ") + t;
-  Definition(dl, "OHCHR themes", given);
+  Definition(dl, "Supporting", Joined(Institutions(r, "supporting")));
+  Definition(dl, "OHCHR themes", Joined(r.given_labels.themes));
   std::string out = l.empty() ? "<span class=\"unclassified\">not classified</span>" : "";
   if (!dl.empty()) out += "<dl class=\"labels\">" + dl + "</dl>";
   const std::string evidence = EvidenceText(l);

@@ -69,11 +69,7 @@ std::string ImpactDescription(const core::Review& review, const core::Recommenda
   Item(out, "SDGs", SdgGoals(l.sdgs));
   Item(out, "Affected persons", LabelNames(l.groups));
   Item(out, "Lead institution", LeadInstitution(r));
-  std::string supporting;
-  for (const auto& s : Institutions(r, "supporting")) {
-    supporting += (supporting.empty() ? "" : "; ") + s;
-  }
-  Item(out, "Supporting institutions", supporting);
+  Item(out, "Supporting institutions", Joined(Institutions(r, "supporting")));
   if (!out.empty()) out.pop_back();  // no trailing newline in the cell
   return out;
 }

@@ -5,7 +5,6 @@
 #include "classifiers/ministry_assigner.h"
 
 namespace uprx::pipeline {
-namespace {
 
 std::string Joined(const std::vector<std::string>& items, std::string_view separator) {
   std::string out;
@@ -15,6 +14,8 @@ std::string Joined(const std::vector<std::string>& items, std::string_view separ
   }
   return out;
 }
+
+namespace {
 
 Tally Sorted(const std::map<std::string, int>& counts) {
   Tally out(counts.begin(), counts.end());

@@ -28,6 +28,10 @@ inline constexpr const char* kNotClassified = "not classified";
 inline constexpr const char* kNoLeadInstitution = "No lead institution";
 inline constexpr const char* kNoTheme = "no theme";  // classified, and no theme applies
 
+// `items` joined with `separator` ("a; b"); "" for none. Every human-facing writer joins lists
+// of names this way.
+std::string Joined(const std::vector<std::string>& items, std::string_view separator = "; ");
+
 // The position values of SCHEMA.md in the order reports list them.
 const std::vector<std::string>& PositionValues();
 

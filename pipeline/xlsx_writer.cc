@@ -77,12 +77,6 @@ std::string OrNotClassified(const std::optional<T>& labels, const std::string& t
   return labels ? text : kNotClassified;
 }
 
-std::string Join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : "; ") + item;
-  return out;
-}
-
 std::string ReviewLine(const core::Review& r) {
   std::ostringstream line;
   line << (r.sur_name.empty() ? "Unknown State" : r.sur_name);
@@ -93,7 +87,7 @@ std::string ReviewLine(const core::Review& r) {
   line << ": " << r.recommendations.size() << " recommendations";
   std::vector<std::string> symbols;
   for (const auto& d : r.documents) symbols.push_back(d.symbol.empty() ? d.file : d.symbol);
-  if (!symbols.empty()) line << " (" << Join(symbols) << ")";
+  if (!symbols.empty()) line << " (" << Joined(symbols) << ")";
   return line.str();
 }
 
@@ -192,7 +186,7 @@ std::vector<std::string> RecommendationCells(const core::Review& review,
           OrNotClassified(l.sdgs, SdgGoals(l.sdgs)),
           OrNotClassified(l.groups, LabelNames(l.groups)),
           OrNotClassified(l.ministries, LeadInstitution(r)),
-          OrNotClassified(l.ministries, Join(Institutions(r, "supporting"))),
+          OrNotClassified(l.ministries, Joined(Institutions(r, "supporting"))),
           l.empty() ? kNotClassified : EvidenceText(l),
           r.source.document,
           "",  // page: written as a number
@@ -243,7 +237,7 @@ void WriteInstitution(lxw_worksheet* ws, const Formats& f, const std::string& in
         StateNames(*r),
         r->position.value,
         OrNotClassified(r->labels.themes, LabelNames(r->labels.themes)),
-        OrNotClassified(r->labels.ministries, Join(Institutions(*r, "supporting")))};
+        OrNotClassified(r->labels.ministries, Joined(Institutions(*r, "supporting")))};
     for (lxw_col_t c = 0; c < cells.size(); ++c) Text(ws, row, c, cells[c], f.wrap);
     for (lxw_col_t c = kFirstPlan; c <= kLastPlan; ++c)
       worksheet_write_blank(ws, row, c, f.plan_cell);
