@@ -144,28 +144,13 @@ core::Result<FunctionScorer> FunctionScorer::LoadEmbedded() {
 
 std::vector<FunctionScore> FunctionScorer::Score(
     std::string_view text, const std::vector<core::AssignedLabel>& themes) const {
-  struct Vote {
-    double miss = 1;
-    bool vetoed = false;
-    std::vector<std::pair<std::size_t, std::string>> evidence;
-  };
-  std::map<std::string, Vote> votes;
-  for (const RuleMatch& m : rules_->Match(text)) {
-    Vote& v = votes[m.rule->label_id];
-    if (m.rule->exclude) {
-      v.vetoed = true;
-      continue;
-    }
-    v.miss *= 1 - std::min(m.rule->weight, 1.0);
-    v.evidence.emplace_back(m.offset, m.evidence);
-  }
+  std::map<std::string, RuleVote> votes = rules_->Votes(text);
   for (const core::AssignedLabel& theme : themes) {
     const std::string name = theme.id + " " + theme.name;
     for (const ThemeRule& t : themes_) {
-      if (!RE2::PartialMatch(name, *t.re)) continue;
-      Vote& v = votes[t.function];
-      v.miss *= 1 - t.weight;
-      v.evidence.emplace_back(text.size(), "theme: " + theme.name);
+      if (RE2::PartialMatch(name, *t.re)) {
+        votes[t.function].Add(t.weight, text.size(), "theme: " + theme.name);
+      }
     }
   }
   std::vector<FunctionScore> out;
@@ -173,18 +158,12 @@ std::vector<FunctionScore> FunctionScorer::Score(
   for (const Label& label : taxonomy_->labels()) {
     auto it = votes.find(label.id);
     if (it == votes.end() || it->second.vetoed || it->second.evidence.empty()) continue;
-    Vote& v = it->second;
-    std::sort(v.evidence.begin(), v.evidence.end());
-    FunctionScore f{label.id, label.name, 1 - v.miss, 0, v.evidence.front().first, {}};
+    const RuleVote& v = it->second;
+    FunctionScore f{label.id, label.name, v.score(), 0, v.first_offset(), v.Words()};
     // Themes carry no place in the text: a function only themes voted for is not decayed.
     const double where =
         f.offset >= text.size() ? 0 : std::min(1.0, static_cast<double>(f.offset) / length);
     f.adjusted = f.score * (1 - options_.position_decay * where);
-    for (auto& [offset, words] : v.evidence) {
-      if (std::find(f.evidence.begin(), f.evidence.end(), words) == f.evidence.end()) {
-        f.evidence.push_back(std::move(words));
-      }
-    }
     out.push_back(std::move(f));
   }
   std::stable_sort(out.begin(), out.end(), [](const FunctionScore& a, const FunctionScore& b) {

@@ -74,37 +74,13 @@ core::Result<MultiLabelClassifier> MultiLabelClassifier::Create(
 }
 
 std::vector<core::AssignedLabel> MultiLabelClassifier::Scores(std::string_view text) const {
-  struct Vote {
-    double miss = 1;  // Π(1 - w)
-    bool vetoed = false;
-    std::vector<std::pair<std::size_t, std::string>> evidence;  // (offset, words)
-  };
-  std::map<std::string, Vote> votes;
-  for (const RuleMatch& m : rules_->Match(text)) {
-    Vote& v = votes[m.rule->label_id];
-    if (m.rule->exclude) {
-      v.vetoed = true;
-      continue;
-    }
-    v.miss *= 1 - std::min(m.rule->weight, 1.0);
-    // A rule that matches no words (an anchor, as for the persons label "general") is its own
-    // evidence: its id says which line of the taxonomy gave the label.
-    v.evidence.emplace_back(m.offset, m.evidence.empty() ? "rule " + m.rule->id : m.evidence);
-  }
+  const std::map<std::string, RuleVote> votes = rules_->Votes(text);
   std::vector<core::AssignedLabel> out;
   for (const Label& label : taxonomy_->labels()) {
     auto it = votes.find(label.id);
     if (it == votes.end() || it->second.evidence.empty()) continue;
-    Vote& v = it->second;
-    std::sort(v.evidence.begin(), v.evidence.end());
-    core::AssignedLabel l{taxonomy_->id(), label.id, label.name, v.vetoed ? 0 : 1 - v.miss,
-                          "rules",         {},       ""};
-    for (auto& [offset, words] : v.evidence) {
-      if (std::find(l.evidence.begin(), l.evidence.end(), words) == l.evidence.end()) {
-        l.evidence.push_back(std::move(words));
-      }
-    }
-    out.push_back(std::move(l));
+    out.push_back({taxonomy_->id(), label.id, label.name, it->second.score(), "rules",
+                   it->second.Words(), ""});
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const auto& a, const auto& b) { return a.score > b.score; });

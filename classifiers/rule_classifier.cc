@@ -65,4 +65,40 @@ std::vector<RuleMatch> RuleClassifier::Match(std::string_view text) const {
   return matches;
 }
 
+std::map<std::string, RuleVote> RuleClassifier::Votes(std::string_view text) const {
+  std::map<std::string, RuleVote> votes;
+  for (RuleMatch& m : Match(text)) {
+    RuleVote& v = votes[m.rule->label_id];
+    if (m.rule->exclude) {
+      v.vetoed = true;
+      continue;
+    }
+    v.Add(m.rule->weight, m.offset, m.evidence.empty() ? "rule " + m.rule->id : m.evidence);
+  }
+  return votes;
+}
+
+void RuleVote::Add(double weight, std::size_t offset, std::string words) {
+  miss *= 1 - std::min(weight, 1.0);
+  evidence.emplace_back(offset, std::move(words));
+}
+
+std::size_t RuleVote::first_offset() const {
+  std::size_t first = 0;
+  for (std::size_t i = 0; i < evidence.size(); ++i) {
+    if (i == 0 || evidence[i].first < first) first = evidence[i].first;
+  }
+  return first;
+}
+
+std::vector<std::string> RuleVote::Words() const {
+  auto sorted = evidence;
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<std::string> words;
+  for (auto& [offset, w] : sorted) {
+    if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(std::move(w));
+  }
+  return words;
+}
+
 }  // namespace uprx::classifiers

@@ -20,9 +20,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "classifiers/taxonomy.h"
@@ -34,6 +36,21 @@ struct RuleMatch {
   const Rule* rule = nullptr;  // points into the RuleClassifier
   std::string evidence;        // group 1 when the pattern has one, else the whole match
   std::size_t offset = 0;      // byte offset of the evidence in the text
+};
+
+// What the rules of one label say about a text: the score 1 - prod(1 - w) over its matching
+// rules (weights capped at 1), whether an `exclude` rule vetoed it, and the words that matched
+// with their offsets. Callers may add votes of their own (the ministry stage adds themes).
+struct RuleVote {
+  double miss = 1;  // prod(1 - w)
+  bool vetoed = false;
+  std::vector<std::pair<std::size_t, std::string>> evidence;  // (offset, words)
+
+  void Add(double weight, std::size_t offset, std::string words);
+  double score() const { return vetoed ? 0 : 1 - miss; }
+  std::size_t first_offset() const;  // of the earliest evidence; 0 when there is none
+  // The words in text order, each once.
+  std::vector<std::string> Words() const;
 };
 
 class RuleClassifier {
@@ -50,6 +67,9 @@ class RuleClassifier {
 
   // Every matching rule, in the order of the taxonomy file.
   std::vector<RuleMatch> Match(std::string_view text) const;
+  // The matching rules as votes by label id. A rule that matches no words (an anchor, as for
+  // the persons label "general") is its own evidence: "rule <id>" says which line gave it.
+  std::map<std::string, RuleVote> Votes(std::string_view text) const;
   const std::vector<Rule>& rules() const { return rules_; }
 
  private:
