@@ -98,7 +98,9 @@ core::Status ReviewSink::Open() {
 core::Status ReviewSink::Add(core::Review review) {
   if (!options_.out_dir.empty()) {
     const auto path = std::filesystem::path(options_.out_dir) / FileName(review, *format_);
-    return WriteReviews(options_, path.string(), {review}, {});
+    std::vector<core::Review> one;
+    one.push_back(std::move(review));  // the writers take a batch; this one is moved, not copied
+    return WriteReviews(options_, path.string(), one, {});
   }
   if (format_->whole_batch) {
     held_.push_back(std::move(review));
