@@ -8,7 +8,7 @@
 
 #include "classifiers/multi_label_classifier.h"
 #include "classifiers/taxonomy.h"
-#include "pipeline/thematic_eval.h"
+#include "pipeline/eval/thematic_eval.h"
 
 namespace uprx::classifiers {
 namespace {

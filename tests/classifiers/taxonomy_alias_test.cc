@@ -12,7 +12,7 @@
 
 #include "classifiers/taxonomy.h"
 #include "pipeline/core/embedded_data.h"
-#include "pipeline/thematic_eval.h"
+#include "pipeline/eval/thematic_eval.h"
 
 namespace uprx::classifiers {
 namespace {

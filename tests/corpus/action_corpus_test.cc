@@ -6,7 +6,7 @@
 
 #include "classifiers/action_classifier.h"
 #include "classifiers/label_metrics.h"
-#include "pipeline/uprinfo_label_rows.h"
+#include "pipeline/eval/uprinfo_label_rows.h"
 #include "tests/corpus/corpus_env.h"
 
 namespace uprx::classifiers {

@@ -6,10 +6,10 @@
 #include <map>
 #include <sstream>
 
-#include "pipeline/json_writer.h"
-#include "pipeline/review_join.h"
-#include "pipeline/runner.h"
-#include "pipeline/uprinfo_eval.h"
+#include "pipeline/eval/uprinfo_eval.h"
+#include "pipeline/formats/json_writer.h"
+#include "pipeline/run/review_join.h"
+#include "pipeline/run/runner.h"
 #include "tests/corpus/corpus_env.h"
 
 namespace uprx::pipeline {

@@ -10,10 +10,10 @@
 #include <set>
 #include <sstream>
 
-#include "pipeline/compare.h"
-#include "pipeline/compare_eval.h"
-#include "pipeline/json_writer.h"
-#include "pipeline/review_reader.h"
+#include "pipeline/compare/compare.h"
+#include "pipeline/eval/compare_eval.h"
+#include "pipeline/formats/json_writer.h"
+#include "pipeline/formats/review_reader.h"
 #include "tests/corpus/corpus_env.h"
 
 namespace uprx::pipeline {

@@ -10,10 +10,10 @@
 #include <string_view>
 #include <utility>
 
-#include "pipeline/csv_writer.h"
-#include "pipeline/review_join.h"
-#include "pipeline/runner.h"
-#include "pipeline/uprinfo_eval.h"
+#include "pipeline/eval/uprinfo_eval.h"
+#include "pipeline/formats/csv_writer.h"
+#include "pipeline/run/review_join.h"
+#include "pipeline/run/runner.h"
 #include "tests/corpus/corpus_env.h"
 #include "tests/strict_csv.h"
 

@@ -1,9 +1,9 @@
 // The same inputs give byte-identical output, whatever their order and the number of threads.
 #include <gtest/gtest.h>
 
-#include "pipeline/json_writer.h"
-#include "pipeline/review_join.h"
-#include "pipeline/runner.h"
+#include "pipeline/formats/json_writer.h"
+#include "pipeline/run/review_join.h"
+#include "pipeline/run/runner.h"
 #include "tests/corpus/corpus_env.h"
 
 namespace uprx::pipeline {

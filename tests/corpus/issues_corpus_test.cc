@@ -6,7 +6,7 @@
 
 #include "classifiers/label_metrics.h"
 #include "classifiers/multi_label_classifier.h"
-#include "pipeline/uprinfo_label_rows.h"
+#include "pipeline/eval/uprinfo_label_rows.h"
 #include "tests/corpus/corpus_env.h"
 
 namespace uprx::classifiers {

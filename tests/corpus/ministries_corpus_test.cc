@@ -12,9 +12,9 @@
 #include <sstream>
 
 #include "classifiers/review_classifier.h"
-#include "pipeline/ministry_eval.h"
-#include "pipeline/review_join.h"
-#include "pipeline/runner.h"
+#include "pipeline/eval/ministry_eval.h"
+#include "pipeline/run/review_join.h"
+#include "pipeline/run/runner.h"
 #include "tests/corpus/corpus_env.h"
 
 namespace uprx::pipeline {

@@ -15,9 +15,9 @@
 #include <map>
 #include <sstream>
 
-#include "pipeline/csv_writer.h"
-#include "pipeline/review_join.h"
-#include "pipeline/runner.h"
+#include "pipeline/formats/csv_writer.h"
+#include "pipeline/run/review_join.h"
+#include "pipeline/run/runner.h"
 #include "tests/corpus/corpus_env.h"
 #include "tests/strict_csv.h"
 

@@ -6,9 +6,9 @@
 #include <cctype>
 #include <map>
 
-#include "pipeline/json_writer.h"
-#include "pipeline/review_join.h"
-#include "pipeline/runner.h"
+#include "pipeline/formats/json_writer.h"
+#include "pipeline/run/review_join.h"
+#include "pipeline/run/runner.h"
 #include "tests/corpus/corpus_env.h"
 
 namespace uprx::pipeline {

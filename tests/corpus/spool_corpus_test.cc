@@ -3,8 +3,8 @@
 // and an OHCHR thematic list.
 #include <gtest/gtest.h>
 
-#include "pipeline/document_processor.h"
-#include "pipeline/document_spool.h"
+#include "pipeline/run/document_processor.h"
+#include "pipeline/run/document_spool.h"
 #include "tests/corpus/corpus_env.h"
 
 namespace uprx {

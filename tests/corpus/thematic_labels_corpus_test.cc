@@ -15,7 +15,7 @@
 #include "extractors/identifier.h"
 #include "extractors/normalizer.h"
 #include "extractors/thematic_list_extractor.h"
-#include "pipeline/thematic_eval.h"
+#include "pipeline/eval/thematic_eval.h"
 #include "tests/corpus/corpus_env.h"
 
 namespace uprx::pipeline {

@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "pipeline/document_processor.h"
+#include "pipeline/run/document_processor.h"
 #include "tests/corpus/corpus_env.h"
 
 namespace uprx::pipeline {

@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "pipeline/json_writer.h"
-#include "pipeline/review_reader.h"
+#include "pipeline/formats/json_writer.h"
+#include "pipeline/formats/review_reader.h"
 #include "tests/fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -9,7 +9,7 @@ set -u
 uprx=$1
 src=$2
 corpora=${UPRX_CORPORA:-$src/../shared/corpora}
-schema=$src/pipeline/schema/uprx-1.schema.json
+schema=$src/pipeline/formats/schema/uprx-1.schema.json
 validate="python3 $src/tests/schema/validate.py"
 
 if ! python3 -c 'import jsonschema' 2>/dev/null; then
@@ -70,7 +70,7 @@ $validate --make-broken "$out/khm2014.json" "$out/broken" &&
 
 # uprx compare writes uprx.compare/1: two comparisons validate, a copy without "matches" and one
 # with a score above 1 do not.
-compare_schema=$src/pipeline/schema/uprx-compare-1.schema.json
+compare_schema=$src/pipeline/formats/schema/uprx-compare-1.schema.json
 mkdir -p "$out/compare"
 run compare-svn 0 compare "$out/slovenia/SVN-c3.json" "$out/slovenia/SVN-c4.json" -o "$out/compare/svn.json"
 run compare-khm 0 compare "$out/khm2010.json" "$out/khm2014.json" -o "$out/compare/khm.json"

@@ -49,7 +49,7 @@ check() {
            impact-csv/$base.impact.csv; do
     [ -s "$d/$f" ] || { echo "FAIL: $name: $f missing"; ls -R "$d"; failed=1; return; }
   done
-  "$python" "$src/tests/schema/validate.py" "$src/pipeline/schema/uprx-1.schema.json" \
+  "$python" "$src/tests/schema/validate.py" "$src/pipeline/formats/schema/uprx-1.schema.json" \
     "$d/json/$base.json" "$d/jsonl/$base.jsonl" || failed=1
   "$python" "$here/check_outputs.py" "$d/json/$base.json" "$d/csv/$base.csv" \
     "$d/impact-csv/$base.impact.csv" "$d/xlsx/$base.xlsx" "$d/html/$base.html" "$@" || failed=1

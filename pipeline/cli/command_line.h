@@ -1,0 +1,30 @@
+// What every subcommand does with its arguments: parse them against its options, answer --help,
+// and report a usage error naming the command. The command only declares its options.
+//
+//   po::options_description opts(kHelp);
+//   opts.add_options()("help,h", "show this help")("output,o", po::value(&out), "...");
+//   if (auto exit_code = ParseCommandLine(args, "train", opts)) return *exit_code;
+#ifndef UPRX_PIPELINE_CLI_COMMAND_LINE_H_
+#define UPRX_PIPELINE_CLI_COMMAND_LINE_H_
+
+#include <boost/program_options.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace uprx::pipeline {
+
+// Parses `args`. `inputs`, when given, receives every positional argument. Returns 0 after
+// printing the help (options need a "help" switch), 2 after a usage error on stderr, and
+// nullopt when the command should go on.
+std::optional<int> ParseCommandLine(const std::vector<std::string>& args,
+                                    const std::string& command,
+                                    const boost::program_options::options_description& visible,
+                                    std::vector<std::string>* inputs = nullptr);
+
+// Prints "uprx COMMAND: MESSAGE" and where the usage is; returns 2, the usage exit code.
+int UsageError(const std::string& command, const std::string& message);
+
+}  // namespace uprx::pipeline
+
+#endif  // UPRX_PIPELINE_CLI_COMMAND_LINE_H_

@@ -1,0 +1,155 @@
+// The HTML report of a comparison (compare_writer.h): one self-contained page, styles inline,
+// no script, no network, no external asset; the chart is inline SVG.
+#include <algorithm>
+#include <cstdlib>
+
+#include "pipeline/compare/compare_writer.h"
+#include "pipeline/formats/svg_chart.h"
+
+namespace uprx::pipeline {
+namespace {
+
+using compare_report::Score;
+using compare_report::States;
+
+constexpr std::size_t kChartBars = 15;
+constexpr int kBarHeight = 18, kLabelWidth = 330, kHalfWidth = 220;
+
+std::string Escaped(const std::string& text) { return XmlEscape(text); }
+
+constexpr const char* kStyle =
+    "body{font-family:sans-serif;max-width:72em;margin:2em auto;padding:0 1em;color:#222}"
+    "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;"
+    "padding:.25em .5em;vertical-align:top}td.n{text-align:right}.up{color:#1a7f37}"
+    ".down{color:#b3261e}.old{color:#555}details{margin:.3em 0}summary{cursor:pointer}";
+
+// A horizontal bar per row of the thematic breakdown: decreases to the left, increases right.
+void WriteChart(std::ostream& out, const Breakdown& b) {
+  std::vector<const CountRow*> rows;
+  for (const CountRow& r : b.rows) {
+    if (r.change() != 0 && rows.size() < kChartBars) rows.push_back(&r);
+  }
+  if (rows.empty()) {
+    out << "<p>No change in the counts.</p>\n";
+    return;
+  }
+  int largest = 1;
+  for (const CountRow* r : rows) largest = std::max(largest, std::abs(r->change()));
+  const int height = static_cast<int>(rows.size()) * (kBarHeight + 4) + 4;
+  const int axis = kLabelWidth + kHalfWidth;
+  out << "<svg width=\"" << axis + kHalfWidth + 40 << "\" height=\"" << height
+      << "\" role=\"img\" aria-label=\"changes per theme\">\n";
+  int y = 4;
+  for (const CountRow* r : rows) {
+    const int change = r->change();
+    const int width = std::max(1, std::abs(change) * kHalfWidth / largest);
+    const int x = change < 0 ? axis - width : axis;
+    const std::string label = r->name.empty() ? r->key : r->name;
+    out << "<text x=\"" << kLabelWidth - 6 << "\" y=\"" << y + 13
+        << "\" text-anchor=\"end\" font-size=\"12\">" << Escaped(label.substr(0, 48)) << "</text>"
+        << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"" << width << "\" height=\""
+        << kBarHeight << "\" fill=\"" << (change < 0 ? "#b3261e" : "#1a7f37") << "\"/>"
+        << "<text x=\"" << (change < 0 ? x - 4 : x + width + 4) << "\" y=\"" << y + 13
+        << "\" font-size=\"12\" text-anchor=\"" << (change < 0 ? "end" : "start") << "\">"
+        << (change > 0 ? "+" : "") << change << "</text>\n";
+    y += kBarHeight + 4;
+  }
+  out << "<line x1=\"" << axis << "\" y1=\"0\" x2=\"" << axis << "\" y2=\"" << height
+      << "\" stroke=\"#444\"/></svg>\n";
+}
+
+void WriteBreakdown(std::ostream& out, const Breakdown& b) {
+  out << "<h3>" << Escaped(b.id) << "</h3>\n";
+  if (!b.classified) {
+    out << "<p>Not classified (run <code>uprx classify</code> on both reviews).</p>\n";
+    return;
+  }
+  out << "<table><tr><th></th><th>old</th><th>new</th><th>change</th></tr>\n";
+  for (const CountRow& r : b.rows) {
+    const std::string label = r.name.empty() || r.name == r.key ? r.key : r.key + " " + r.name;
+    const char* css = r.change() > 0 ? "n up" : r.change() < 0 ? "n down" : "n";
+    out << "<tr><td>" << Escaped(label) << "</td><td class=\"n\">" << r.old_count
+        << "</td><td class=\"n\">" << r.new_count << "</td><td class=\"" << css << "\">"
+        << (r.change() > 0 ? "+" : "") << r.change() << "</td></tr>\n";
+  }
+  out << "</table>\n";
+}
+
+void WriteRecommendation(std::ostream& out, const core::Recommendation& r, const char* css) {
+  out << "<div class=\"" << css << "\"><b>" << Escaped(r.id) << "</b> ("
+      << Escaped(r.position.value) << "; " << Escaped(States(r)) << "): " << Escaped(r.text)
+      << "</div>\n";
+}
+
+void WriteRepeated(std::ostream& out, const ComparedReviews& in, const Comparison& c) {
+  out << "<h2>Repeated recommendations (" << c.repeated.size() << ")</h2>\n";
+  for (std::size_t n : c.repeated) {
+    out << "<details><summary>";
+    WriteRecommendation(out, in.new_review.recommendations[n], "new");
+    out << "</summary>\n";
+    for (const Match& m : c.matches) {
+      if (m.new_index != n) continue;
+      out << "<p>score " << Score(m.pair.score) << (m.primary ? " (primary)" : "") << "</p>";
+      WriteRecommendation(out, in.old_review.recommendations[m.old_index], "old");
+    }
+    out << "</details>\n";
+  }
+}
+
+void WriteList(std::ostream& out, const char* title, const core::Review& review,
+               const std::vector<std::size_t>& indices) {
+  out << "<h2>" << title << " (" << indices.size() << ")</h2>\n";
+  for (std::size_t i : indices) WriteRecommendation(out, review.recommendations[i], "rec");
+}
+
+void WriteSummary(std::ostream& out, const ComparedReviews& in, const Comparison& c) {
+  out << "<table>"
+      << "<tr><td>old recommendations</td><td class=\"n\">" << in.old_review.recommendations.size()
+      << "</td></tr>"
+      << "<tr><td>new recommendations</td><td class=\"n\">" << in.new_review.recommendations.size()
+      << "</td></tr>"
+      << "<tr><td>repeated</td><td class=\"n\">" << c.repeated.size() << "</td></tr>"
+      << "<tr><td>new</td><td class=\"n\">" << c.new_only.size() << "</td></tr>"
+      << "<tr><td>not raised again</td><td class=\"n\">" << c.dropped.size() << "</td></tr>"
+      << "<tr><td>position changes</td><td class=\"n\">" << c.position_changes.size()
+      << "</td></tr></table>\n";
+}
+
+void WritePositionChanges(std::ostream& out, const ComparedReviews& in, const Comparison& c) {
+  out << "<h2>Position changes (" << c.position_changes.size() << ")</h2>\n<table>\n";
+  for (const PositionChange& p : c.position_changes) {
+    out << "<tr><td>" << Escaped(p.from) << " → " << Escaped(p.to) << "</td><td>"
+        << Escaped(in.old_review.recommendations[p.old_index].id) << "</td><td>"
+        << Escaped(in.new_review.recommendations[p.new_index].text) << "</td></tr>\n";
+  }
+  out << "</table>\n";
+}
+
+}  // namespace
+
+void WriteCompareHtml(std::ostream& out, const ComparedReviews& in, const Comparison& c) {
+  const std::string title = ReviewTitle(in.old_review) + " → " + ReviewTitle(in.new_review);
+  out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+      << Escaped(title) << "</title><style>" << kStyle << "</style></head><body>\n<h1>"
+      << Escaped(title) << "</h1>\n<p>A pair of recommendations counts as a repeat from score "
+      << Score(c.options.repeat_threshold) << ".</p>\n";
+  WriteSummary(out, in, c);
+  const Breakdown& thematic = compare_report::ThematicBreakdown(c);
+  out << "<h2>Biggest shifts (" << (thematic.id == "themes" ? "themes" : "terms named")
+      << ")</h2>\n";
+  WriteChart(out, thematic);
+  WritePositionChanges(out, in, c);
+  out << "<h2>Counts per cycle</h2>\n";
+  for (const Breakdown& b : c.breakdowns) WriteBreakdown(out, b);
+  out << "<h3>States that recommended in one cycle only</h3>\n<p>old only: ";
+  for (const std::string& s : c.states_old_only) out << Escaped(s) << " ";
+  out << "</p><p>new only: ";
+  for (const std::string& s : c.states_new_only) out << Escaped(s) << " ";
+  out << "</p>\n";
+  WriteRepeated(out, in, c);
+  WriteList(out, "New recommendations", in.new_review, c.new_only);
+  WriteList(out, "Not raised again", in.old_review, c.dropped);
+  out << "</body></html>\n";
+}
+
+}  // namespace uprx::pipeline

@@ -1,0 +1,196 @@
+#include "pipeline/compare/compare_text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+#include "pipeline/core/embedded_data.h"
+
+namespace uprx::pipeline {
+namespace {
+
+std::vector<std::string> SplitOn(std::string_view text, char separator) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find(separator, start);
+    parts.emplace_back(text.substr(start, end == std::string_view::npos ? end : end - start));
+    if (end == std::string_view::npos) return parts;
+    start = end + 1;
+  }
+}
+
+std::string Joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> NormalizedWords(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString folded = U_SUCCESS(status) ? fold->normalize(source, status) : source;
+  if (U_FAILURE(status)) folded = source;
+  std::vector<std::string> words;
+  icu::UnicodeString word;
+  const auto flush = [&] {
+    if (word.isEmpty()) return;
+    words.emplace_back();
+    word.toUTF8String(words.back());
+    word.remove();
+  };
+  for (int32_t i = 0; i < folded.length();) {
+    const UChar32 c = folded.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isalnum(c)) {
+      word.append(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+core::Result<CompareTerms> CompareTerms::LoadDefault() {
+  const std::optional<std::string> tsv = EmbeddedData("compare_terms.tsv");
+  if (!tsv) return core::Status("data_missing", "compare_terms.tsv is not embedded");
+  return Parse(*tsv, "compare_terms.tsv");
+}
+
+core::Result<CompareTerms> CompareTerms::Parse(std::string_view tsv, std::string_view source) {
+  CompareTerms terms;
+  const std::vector<std::string> lines = SplitOn(tsv, '\n');
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string line = lines[i];
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    const std::string where = std::string(source) + ":" + std::to_string(i + 1);
+    core::Status added = terms.AddLine(SplitOn(line, '\t'), where);
+    if (!added.ok()) return added;
+  }
+  for (auto& [first, phrases] : terms.phrases_by_first_word_) {
+    std::stable_sort(phrases.begin(), phrases.end(), [](const Phrase& a, const Phrase& b) {
+      return a.words.size() > b.words.size();
+    });
+  }
+  return terms;
+}
+
+core::Status CompareTerms::AddLine(const std::vector<std::string>& columns,
+                                   const std::string& where) {
+  if (columns.size() != 4) {
+    return core::Status("data_invalid", where + ": expected 4 tab-separated columns, found " +
+                                            std::to_string(columns.size()));
+  }
+  const std::string& kind = columns[0];
+  const std::string& key = columns[1];
+  if (kind == "term") {
+    static const std::set<std::string> kCategories = {"instrument", "body", "group", "topic"};
+    if (!kCategories.count(columns[2])) {
+      return core::Status("data_invalid", where + ": unknown category '" + columns[2] + "'");
+    }
+    if (terms_.count(key)) return core::Status("data_invalid", where + ": term " + key + " twice");
+  } else if (kind != "stop" && kind != "weak" && kind != "same") {
+    return core::Status("data_invalid", where + ": unknown kind '" + kind + "'");
+  }
+  for (const std::string& written : SplitOn(columns[3], '|')) {
+    const std::vector<std::string> words = NormalizedWords(written);
+    if (words.empty()) return core::Status("data_invalid", where + ": empty entry");
+    if (kind == "term") {
+      core::Status s = AddWordRole(Joined(words), "term " + key, where);
+      if (!s.ok()) return s;
+      phrases_by_first_word_[words.front()].push_back({words, key});
+      continue;
+    }
+    if (words.size() != 1) {
+      return core::Status("data_invalid", where + ": '" + written + "' is not one word");
+    }
+    if (kind == "same" && words[0] == key) continue;
+    core::Status s = AddWordRole(words[0], kind, where);
+    if (!s.ok()) return s;
+    if (kind == "stop") stop_words_.insert(words[0]);
+    if (kind == "weak") weak_words_.insert(words[0]);
+    if (kind == "same") canonical_[words[0]] = key;
+  }
+  if (kind == "term") terms_[key] = {key, columns[2], SplitOn(columns[3], '|').front()};
+  return core::Status::Ok();
+}
+
+core::Status CompareTerms::AddWordRole(const std::string& word, const std::string& role,
+                                       const std::string& where) {
+  auto [it, inserted] = role_of_word_.emplace(word, role);
+  if (inserted) return core::Status::Ok();
+  return core::Status("data_invalid",
+                      where + ": '" + word + "' is already listed (" + it->second + ")");
+}
+
+std::string CompareTerms::Stem(const std::string& word) const {
+  auto canonical = canonical_.find(word);
+  std::string stem = canonical != canonical_.end() ? canonical->second : word;
+  const auto ends_with = [&](std::string_view tail) {
+    return stem.size() >= tail.size() &&
+           stem.compare(stem.size() - tail.size(), tail.size(), tail.data(), tail.size()) == 0;
+  };
+  if (stem.size() > 3 && ends_with("s") && !ends_with("ss") && !ends_with("us") &&
+      !ends_with("is")) {
+    stem.pop_back();
+  }
+  if (stem.size() > 3 && ends_with("y")) stem.back() = 'i';
+  // Cut at a character boundary: never inside a multi-byte UTF-8 sequence.
+  std::size_t cut = 0, letters = 0;
+  while (cut < stem.size() && letters < kStemLength) {
+    ++cut;
+    while (cut < stem.size() && (static_cast<unsigned char>(stem[cut]) & 0xC0) == 0x80) ++cut;
+    ++letters;
+  }
+  return stem.substr(0, cut);
+}
+
+const CompareTerms::Phrase* CompareTerms::LongestPhraseAt(const std::vector<std::string>& words,
+                                                          std::size_t i) const {
+  auto candidates = phrases_by_first_word_.find(words[i]);
+  if (candidates == phrases_by_first_word_.end()) return nullptr;
+  for (const Phrase& phrase : candidates->second) {
+    if (i + phrase.words.size() > words.size()) continue;
+    if (std::equal(phrase.words.begin(), phrase.words.end(), words.begin() + i)) return &phrase;
+  }
+  return nullptr;
+}
+
+RecommendationWords CompareTerms::Analyse(std::string_view text) const {
+  const std::vector<std::string> words = NormalizedWords(text);
+  RecommendationWords out;
+  for (std::size_t i = 0; i < words.size();) {
+    if (const Phrase* phrase = LongestPhraseAt(words, i)) {
+      const std::string token = kTermPrefix + phrase->term_id;
+      out.tokens.push_back(token);
+      out.terms.insert(phrase->term_id);
+      const std::vector<std::string> span(words.begin() + i,
+                                          words.begin() + i + phrase->words.size());
+      out.shown.emplace(token, Joined(span));
+      i += phrase->words.size();
+      continue;
+    }
+    const std::string& word = words[i++];
+    if (stop_words_.count(word)) continue;
+    const std::string stem = Stem(word);
+    out.tokens.push_back(stem);
+    out.shown.emplace(stem, word);
+    if (weak_words_.count(word)) out.weak.insert(stem);
+  }
+  return out;
+}
+
+const CompareTerm* CompareTerms::Find(const std::string& id) const {
+  auto it = terms_.find(id);
+  return it == terms_.end() ? nullptr : &it->second;
+}
+
+}  // namespace uprx::pipeline

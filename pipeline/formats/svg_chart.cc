@@ -1,0 +1,171 @@
+#include "pipeline/formats/svg_chart.h"
+
+#include <algorithm>
+#include <cstddef>
+
+namespace uprx::pipeline {
+namespace {
+
+// Geometry in SVG user units (px at 100%); integers only, so the bytes never depend on
+// floating-point formatting.
+constexpr int kWidth = 720;
+constexpr int kLabelWidth = 270;  // label column, right-aligned text ends at kLabelWidth - 8
+constexpr int kBarArea = 370;     // longest bar; the rest of the width holds the value
+constexpr int kRowHeight = 22;
+constexpr int kBarHeight = 16;
+constexpr int kTitleHeight = 30;
+constexpr int kBottom = 8;
+constexpr std::size_t kMaxLabelChars = 40;
+
+// Colours of the series of a stacked chart, in order, then again; one colour for simple bars.
+constexpr const char* kBarColour = "#2b6cb0";
+constexpr const char* kSeriesColours[] = {"#2f855a", "#c05621", "#6b46c1", "#718096", "#b7791f"};
+
+// Code points of UTF-8 `text` (continuation bytes are not counted).
+std::size_t CodePoints(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+// `text` cut to at most `max` code points, with an ellipsis when cut; never splits a character.
+std::string Shortened(std::string_view text, std::size_t max) {
+  if (CodePoints(text) <= max) return std::string(text);
+  std::size_t seen = 0, i = 0;
+  for (; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && seen++ == max - 1) break;
+  }
+  return std::string(text.substr(0, i)) + "\xE2\x80\xA6";  // U+2026
+}
+
+std::string Open(std::string_view title, int height) {
+  const std::string t = XmlEscape(title);
+  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"uprx-chart\" role=\"img\"";
+  out += " aria-label=\"" + t + "\" width=\"" + std::to_string(kWidth) + "\" height=\"" +
+         std::to_string(height) + "\" viewBox=\"0 0 " + std::to_string(kWidth) + " " +
+         std::to_string(height) + "\" font-family=\"sans-serif\" font-size=\"12\">";
+  out += "<title>" + t + "</title>";
+  out += "<text x=\"0\" y=\"18\" font-size=\"14\" font-weight=\"bold\">" + t + "</text>";
+  return out;
+}
+
+std::string Rect(int x, int y, int width, const char* colour) {
+  return "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+         std::to_string(width) + "\" height=\"" + std::to_string(kBarHeight) + "\" fill=\"" +
+         colour + "\"/>";
+}
+
+// The label of a row (shortened, whole in the tooltip with `detail`) and the value after its bar.
+std::string RowText(const std::string& label, const std::string& value, const std::string& detail,
+                    int y, int bar_end) {
+  const int baseline = y + kBarHeight - 4;
+  std::string out = "<title>" + XmlEscape(label) + ": " + XmlEscape(detail) + "</title>";
+  out += "<text x=\"" + std::to_string(kLabelWidth - 8) + "\" y=\"" + std::to_string(baseline) +
+         "\" text-anchor=\"end\">" + XmlEscape(Shortened(label, kMaxLabelChars)) + "</text>";
+  out += "<text x=\"" + std::to_string(bar_end + 6) + "\" y=\"" + std::to_string(baseline) + "\">" +
+         XmlEscape(value) + "</text>";
+  return out;
+}
+
+// Length of a bar for `value` when `max` fills kBarArea; at least 1 for a positive value.
+int BarLength(int value, int max) {
+  if (value <= 0 || max <= 0) return 0;
+  const long long scaled = static_cast<long long>(value) * kBarArea / max;
+  return std::max(1, static_cast<int>(scaled));
+}
+
+std::string NoData(int y) {
+  return "<text x=\"0\" y=\"" + std::to_string(y + kBarHeight - 4) + "\">No data</text>";
+}
+
+}  // namespace
+
+std::string XmlEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string HorizontalBarChart(std::string_view title,
+                               const std::vector<std::pair<std::string, int>>& bars) {
+  const int rows = std::max<int>(1, static_cast<int>(bars.size()));
+  std::string out = Open(title, kTitleHeight + rows * kRowHeight + kBottom);
+  if (bars.empty()) return out + NoData(kTitleHeight) + "</svg>";
+  int max = 0;
+  for (const auto& [label, value] : bars) max = std::max(max, value);
+  int y = kTitleHeight;
+  for (const auto& [label, value] : bars) {
+    const int length = BarLength(value, max);
+    out += "<g class=\"bar\">" + Rect(kLabelWidth, y, length, kBarColour);
+    const std::string shown = std::to_string(std::max(0, value));
+    out += RowText(label, shown, shown, y, kLabelWidth + length) + "</g>";
+    y += kRowHeight;
+  }
+  return out + "</svg>";
+}
+
+std::string StackedBarChart(std::string_view title, const std::vector<std::string>& series,
+                            const std::vector<std::pair<std::string, std::vector<int>>>& rows) {
+  constexpr std::size_t kColours = std::size(kSeriesColours);
+  const int n = std::max<int>(1, static_cast<int>(rows.size()));
+  std::string out = Open(title, kTitleHeight + (n + 1) * kRowHeight + kBottom);
+  int x = kLabelWidth;  // the legend, one square and name per series
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    out += "<g class=\"legend\">" + Rect(x, kTitleHeight, kBarHeight, kSeriesColours[k % kColours]);
+    out += "<text x=\"" + std::to_string(x + kBarHeight + 4) + "\" y=\"" +
+           std::to_string(kTitleHeight + kBarHeight - 4) + "\">" + XmlEscape(series[k]) +
+           "</text></g>";
+    x += kBarHeight + 12 + 7 * static_cast<int>(CodePoints(series[k]));
+  }
+  const int top = kTitleHeight + kRowHeight;
+  if (rows.empty()) return out + NoData(top) + "</svg>";
+  int max = 0;
+  for (const auto& [label, values] : rows) {
+    int total = 0;
+    for (std::size_t k = 0; k < series.size() && k < values.size(); ++k)
+      total += std::max(0, values[k]);
+    max = std::max(max, total);
+  }
+  int y = top;
+  for (const auto& [label, values] : rows) {
+    out += "<g class=\"bar\">";
+    int cumulative = 0, start = kLabelWidth;
+    std::string detail;
+    for (std::size_t k = 0; k < series.size(); ++k) {
+      const int v = k < values.size() ? std::max(0, values[k]) : 0;
+      cumulative += v;
+      // Segment ends come from the running total, so rounding never drifts along the bar.
+      const int end = kLabelWidth + BarLength(cumulative, max);
+      if (end > start) out += Rect(start, y, end - start, kSeriesColours[k % kColours]);
+      start = std::max(start, end);
+      detail += (k ? ", " : "") + series[k] + " " + std::to_string(v);
+    }
+    const std::string total = std::to_string(cumulative);
+    out += RowText(label, total, total + " (" + detail + ")", y, start) + "</g>";
+    y += kRowHeight;
+  }
+  return out + "</svg>";
+}
+
+}  // namespace uprx::pipeline

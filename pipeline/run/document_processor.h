@@ -1,0 +1,62 @@
+// One document through read -> normalise -> identify -> extract. The processor is built once
+// (it owns the immutable stages) and Process() may be called from many threads at once.
+//
+//   DocumentProcessor p;
+//   ProcessedDocument d = p.Process("cambodia2014.pdf");
+//   if (!d.error) use(d.info, d.recommendations);
+#ifndef UPRX_PIPELINE_RUN_DOCUMENT_PROCESSOR_H_
+#define UPRX_PIPELINE_RUN_DOCUMENT_PROCESSOR_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extractors/addendum_extractor.h"
+#include "extractors/identifier.h"
+#include "extractors/normalizer.h"
+#include "extractors/read_limits.h"
+#include "extractors/thematic_list_extractor.h"
+#include "extractors/wg_report_extractor.h"
+#include "pipeline/core/document.h"
+
+namespace uprx::pipeline {
+
+// What one input produced. Pages are not kept: only what the review needs, so memory stays
+// flat over any number of documents.
+struct ProcessedDocument {
+  std::string path;
+  core::DocumentInfo info;
+  std::vector<core::Recommendation> recommendations;  // WG report, thematic list
+  std::vector<core::PositionStatement> statements;    // addendum
+  std::vector<core::Diagnostic> diagnostics;
+  std::optional<core::FileError> error;  // set when the input produced nothing
+  bool failed = false;                   // the input could not be read (exit code 1)
+  bool operator==(const ProcessedDocument&) const = default;
+};
+
+class DocumentProcessor {
+ public:
+  // `limits` apply to each document on its own: its clock starts when its reading starts. A
+  // document over a limit fails with the limit's error and the batch goes on.
+  explicit DocumentProcessor(extractors::ReadLimits limits = {});
+  ProcessedDocument Process(const std::string& path) const;
+  // The same, for bytes already in memory (tests, stdin).
+  ProcessedDocument ProcessBytes(const std::string& path, const std::string& bytes) const;
+
+ private:
+  ProcessedDocument FromSource(core::SourceDocument source,
+                               const extractors::ReadLimits& limits) const;
+  ProcessedDocument Extract(const core::SourceDocument& source,
+                            const core::NormalizedText& text) const;
+
+  extractors::ReadLimits limits_;
+  extractors::Normalizer normalizer_;
+  extractors::Identifier identifier_;
+  extractors::WgReportExtractor wg_report_;
+  extractors::ThematicListExtractor thematic_list_;
+  extractors::AddendumExtractor addendum_;
+};
+
+}  // namespace uprx::pipeline
+
+#endif  // UPRX_PIPELINE_RUN_DOCUMENT_PROCESSOR_H_

@@ -1,0 +1,133 @@
+#include "pipeline/run/review_sink.h"
+
+#include <filesystem>
+#include <iostream>
+
+#include "pipeline/formats/csv_writer.h"
+#include "pipeline/formats/html_report_writer.h"
+#include "pipeline/formats/impact_writer.h"
+#include "pipeline/formats/jsonl_writer.h"
+#include "pipeline/formats/xlsx_writer.h"
+
+namespace uprx::pipeline {
+namespace {
+
+bool ToStdout(const std::string& path) { return path.empty() || path == "-"; }
+
+// The reviews in a text format. Only JSON carries `errors`: the other formats hold
+// recommendations, and the inputs that produced nothing are named on stderr (and in
+// DIR/errors.json with --out).
+void WriteText(const SinkOptions& o, std::ostream& out, const std::vector<core::Review>& reviews,
+               const std::vector<core::FileError>& errors) {
+  if (o.format == "jsonl") return WriteJsonl(out, reviews);
+  if (o.format == "csv") return WriteCsv(out, reviews, {.bom = o.bom});
+  if (o.format == "html") return WriteHtmlReport(out, reviews);
+  if (o.format == "impact-csv") return WriteImpactCsv(out, reviews, {.bom = o.bom});
+  WriteJson(out, reviews, errors);
+}
+
+std::string FileName(const core::Review& r, const OutputFormat& f) {
+  return (r.sur_iso3.empty() ? std::string("UNK") : r.sur_iso3) + "-c" +
+         std::to_string(r.cycle.value_or(0)) + "." + f.extension;
+}
+
+}  // namespace
+
+const std::vector<OutputFormat>& OutputFormats() {
+  static const std::vector<OutputFormat> formats = {
+      {"json", "json", false, false}, {"jsonl", "jsonl", false, false},
+      {"csv", "csv", false, false},   {"xlsx", "xlsx", true, true},
+      {"html", "html", true, true},   {"impact-csv", "impact.csv", false, false}};
+  return formats;
+}
+
+const OutputFormat* FindOutputFormat(const std::string& name) {
+  for (const OutputFormat& f : OutputFormats()) {
+    if (name == f.name) return &f;
+  }
+  return nullptr;
+}
+
+// The workbook is made whole first (libxlsxwriter writes files), then written like any other
+// output.
+core::Status WriteReviews(const SinkOptions& options, const std::string& path,
+                          const std::vector<core::Review>& reviews,
+                          const std::vector<core::FileError>& errors) {
+  if (options.format == "xlsx") {
+    core::Result<std::string> bytes = XlsxBytes(reviews);
+    if (!bytes.ok()) return bytes.status();
+    if (!ToStdout(path)) return WriteFileAtomically(path, bytes.value());
+    std::cout.write(bytes.value().data(), static_cast<std::streamsize>(bytes.value().size()));
+    return core::Status::Ok();
+  }
+  if (!ToStdout(path)) {
+    return WriteFileAtomically(
+        path, [&](std::ostream& out) { WriteText(options, out, reviews, errors); });
+  }
+  WriteText(options, std::cout, reviews, errors);
+  return core::Status::Ok();
+}
+
+ReviewSink::ReviewSink(SinkOptions options)
+    : options_(std::move(options)), format_(FindOutputFormat(options_.format)) {
+  if (!format_) format_ = &OutputFormats().front();
+}
+
+ReviewSink::~ReviewSink() = default;
+
+std::ostream& ReviewSink::Out() { return to_stdout_ ? std::cout : file_.stream(); }
+
+core::Status ReviewSink::Open() {
+  if (!options_.out_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(options_.out_dir, ec);
+    if (ec) return core::Status("output_unwritable", options_.out_dir + ": " + ec.message());
+    return core::Status::Ok();
+  }
+  if (format_->whole_batch) return core::Status::Ok();
+  to_stdout_ = ToStdout(options_.output);
+  if (!to_stdout_) {
+    if (core::Status s = file_.Open(options_.output); !s.ok()) return s;
+  }
+  if (options_.format == "json") json_ = std::make_unique<JsonStreamWriter>();
+  if (options_.format == "csv") WriteCsvHeader(Out(), {.bom = options_.bom});
+  if (options_.format == "impact-csv") WriteImpactHeader(Out(), {.bom = options_.bom});
+  return core::Status::Ok();
+}
+
+core::Status ReviewSink::Add(core::Review review) {
+  if (!options_.out_dir.empty()) {
+    const auto path = std::filesystem::path(options_.out_dir) / FileName(review, *format_);
+    std::vector<core::Review> one;
+    one.push_back(std::move(review));  // the writers take a batch; this one is moved, not copied
+    return WriteReviews(options_, path.string(), one, {});
+  }
+  if (format_->whole_batch) {
+    held_.push_back(std::move(review));
+    return core::Status::Ok();
+  }
+  if (json_) return json_->Add(review);
+  if (options_.format == "jsonl") WriteJsonl(Out(), review);
+  if (options_.format == "csv") WriteCsvRows(Out(), review);
+  if (options_.format == "impact-csv") WriteImpactRows(Out(), review);
+  return core::Status::Ok();
+}
+
+core::Status ReviewSink::Finish(const std::vector<core::FileError>& errors) {
+  if (!options_.out_dir.empty()) {
+    if (errors.empty()) return core::Status::Ok();
+    const auto path = (std::filesystem::path(options_.out_dir) / "errors.json").string();
+    return WriteFileAtomically(path, OutputToJson({}, errors).dump(2) + "\n");
+  }
+  if (format_->whole_batch) return WriteReviews(options_, options_.output, held_, errors);
+  if (json_) {
+    if (core::Status s = json_->Finish(Out(), errors); !s.ok()) return s;
+  }
+  if (to_stdout_) {
+    std::cout.flush();
+    return core::Status::Ok();
+  }
+  return file_.Commit();
+}
+
+}  // namespace uprx::pipeline

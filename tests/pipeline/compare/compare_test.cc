@@ -1,0 +1,229 @@
+#include "pipeline/compare/compare.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "pipeline/compare/compare_text.h"
+
+namespace uprx::pipeline {
+namespace {
+
+const CompareTerms& Terms() {
+  static const CompareTerms terms = [] {
+    core::Result<CompareTerms> loaded = CompareTerms::LoadDefault();
+    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
+    return loaded.ok() ? loaded.value() : CompareTerms{};
+  }();
+  return terms;
+}
+
+core::Recommendation Rec(const std::string& number, const std::string& text,
+                         const std::string& state, const std::string& position = "supported") {
+  core::Recommendation r;
+  r.number = number;
+  r.id = "TST-c1-" + number;
+  r.text = text;
+  r.recommending_states.push_back({state, state, "WEOG", state, ""});
+  r.position.value = position;
+  return r;
+}
+
+core::Review ReviewOf(std::vector<core::Recommendation> recs, int cycle = 1) {
+  core::Review r;
+  r.sur_name = "Testland";
+  r.sur_iso3 = "TST";
+  r.cycle = cycle;
+  for (auto& rec : recs) rec.id = "TST-c" + std::to_string(cycle) + "-" + rec.number;
+  r.recommendations = std::move(recs);
+  return r;
+}
+
+// Enough unrelated recommendations that word weights behave as in a real review.
+std::vector<core::Recommendation> Background() {
+  return {Rec("9.1", "Combat trafficking in persons and protect victims", "ITA"),
+          Rec("9.2", "Improve prison conditions and reduce overcrowding", "ESP"),
+          Rec("9.3", "Guarantee freedom of expression and the safety of journalists", "SWE"),
+          Rec("9.4", "Ensure access to education for Roma children", "HUN"),
+          Rec("9.5", "Adopt a national action plan on business and human rights", "NOR"),
+          Rec("9.6", "Strengthen measures against domestic violence", "TUR")};
+}
+
+TEST(CompareText, NormalisesCaseWidthAndPunctuation) {
+  EXPECT_EQ(NormalizedWords("Ｒatify OP-CAT, now!"),
+            (std::vector<std::string>{"ratify", "op", "cat", "now"}));
+  EXPECT_EQ(NormalizedWords("STRASSE café"), (std::vector<std::string>{"strasse", "café"}));
+}
+
+TEST(CompareText, AbbreviationAndFullNameAreOneTerm) {
+  const RecommendationWords a = Terms().Analyse("Ratify OP-CAT");
+  const RecommendationWords b = Terms().Analyse(
+      "Consider ratifying the Optional Protocol to the Convention against Torture and Other "
+      "Cruel, Inhuman or Degrading Treatment or Punishment");
+  EXPECT_EQ(a.terms, (std::set<std::string>{"OPCAT"}));
+  EXPECT_EQ(b.terms, (std::set<std::string>{"OPCAT"}));  // longest phrase: not CAT
+  EXPECT_EQ(a.tokens.front(), b.tokens.at(1));  // "ratify" and "ratifying" share their stem
+}
+
+TEST(CompareText, BadDataNamesTheLine) {
+  const struct {
+    const char* tsv;
+    const char* message_part;
+  } cases[] = {
+      {"term\tX\tinstrument\n", "t.tsv:1: expected 4"},
+      {"# c\nverb\t-\t-\tgo\n", "t.tsv:2: unknown kind"},
+      {"term\tX\tplanet\tx\n", "unknown category"},
+      {"stop\t-\t-\tthe\nweak\t-\t-\tthe\n", "t.tsv:2: 'the' is already listed"},
+      {"term\tA\tbody\tupr\nterm\tB\tbody\tUPR\n", "t.tsv:2"},
+      {"same\tgo\t-\tgoing now\n", "not one word"},
+  };
+  for (const auto& c : cases) {
+    core::Result<CompareTerms> parsed = CompareTerms::Parse(c.tsv, "t.tsv");
+    ASSERT_FALSE(parsed.ok()) << c.tsv;
+    EXPECT_NE(parsed.status().message().find(c.message_part), std::string::npos)
+        << parsed.status().message();
+  }
+}
+
+struct PairCase {
+  const char* old_text;
+  const char* new_text;
+  bool repeated;
+};
+
+TEST(PairScorer, RewordingsMatchAndDifferentAsksDoNot) {
+  const PairCase cases[] = {
+      {"Ratify the Optional Protocol to the Convention against Torture", "Ratify OP-CAT", true},
+      {"Consider ratifying the International Convention for the Protection of All Persons from "
+       "Enforced Disappearance",
+       "Ratify the Convention on Enforced Disappearance without delay", true},
+      {"Establish a national human rights institution in line with the Paris Principles",
+       "Take steps to set up an NHRI in full compliance with the Paris Principles", true},
+      // Hard negatives: same verb or same topic, a different ask.
+      {"Ratify the Optional Protocol to the Convention against Torture",
+       "Ratify the International Convention for the Protection of All Persons from Enforced "
+       "Disappearance",
+       false},
+      {"Combat trafficking in persons and protect victims",
+       "Improve prison conditions and reduce overcrowding", false},
+  };
+  for (const PairCase& c : cases) {
+    std::vector<core::Recommendation> old_recs = Background(), new_recs = Background();
+    old_recs.push_back(Rec("1.1", c.old_text, "FRA"));
+    new_recs.push_back(Rec("2.1", c.new_text, "CHL"));
+    const PairScorer scorer(Terms(), ReviewOf(old_recs), ReviewOf(new_recs, 2));
+    const PairScore s = scorer.Explain(old_recs.size() - 1, new_recs.size() - 1);
+    EXPECT_EQ(s.score >= kDefaultRepeatThreshold, c.repeated)
+        << c.old_text << " | " << c.new_text << ": " << s.score;
+    EXPECT_FALSE(s.same_state);
+  }
+}
+
+TEST(PairScorer, SameStateStrengthensAndConflictingInstrumentsWeaken) {
+  const core::Review old_review =
+      ReviewOf({Rec("1.1", "Ratify OP-CAT", "FRA"), Rec("1.2", "Ratify OP-CAT", "CHL"),
+                Rec("1.3", "Ratify the CED", "FRA")});
+  // Reworded, so that the content score is below 1 and the bonus shows.
+  const core::Review new_review =
+      ReviewOf({Rec("2.1", "Consider ratifying OP-CAT promptly", "FRA")}, 2);
+  const PairScorer scorer(Terms(), old_review, new_review);
+  EXPECT_GT(scorer.Score(0, 0).score, scorer.Score(1, 0).score);
+  const PairScore conflict = scorer.Explain(2, 0);
+  EXPECT_TRUE(conflict.instrument_conflict);
+  EXPECT_EQ(conflict.evidence.conflicting_instruments, (std::vector<std::string>{"CED", "OPCAT"}));
+  EXPECT_EQ(scorer.Explain(0, 0).evidence.terms, (std::vector<std::string>{"OPCAT"}));
+}
+
+TEST(Comparer, AReviewComparedWithItselfShowsNoChange) {
+  std::vector<core::Recommendation> recs = Background();
+  recs.push_back(Rec("1.1", "Ratify OP-CAT", "FRA", "noted"));
+  recs.push_back(Rec("1.2", "Ratify OP-CAT", "FRA", "supported"));  // same text, other position
+  const core::Review review = ReviewOf(recs);
+  const core::Result<Comparison> c = Comparer(Terms()).Compare(review, review);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c.value().repeated.size(), recs.size());
+  EXPECT_TRUE(c.value().new_only.empty());
+  EXPECT_TRUE(c.value().dropped.empty());
+  EXPECT_TRUE(c.value().position_changes.empty());
+  std::size_t primaries = 0;
+  for (const Match& m : c.value().matches) {
+    if (!m.primary) continue;
+    ++primaries;
+    EXPECT_EQ(m.old_index, m.new_index);
+    EXPECT_NEAR(m.pair.score, 1.0, 1e-9);
+  }
+  EXPECT_EQ(primaries, recs.size());
+  for (const Breakdown& b : c.value().breakdowns) {
+    for (const CountRow& row : b.rows) EXPECT_EQ(row.change(), 0) << b.id << " " << row.key;
+  }
+  EXPECT_TRUE(c.value().states_old_only.empty());
+}
+
+TEST(Comparer, FindsNewDroppedAndPositionChanges) {
+  std::vector<core::Recommendation> old_recs = Background(), new_recs = Background();
+  old_recs.push_back(
+      Rec("1.1", "Ratify the Optional Protocol to the Convention against Torture", "FRA", "noted"));
+  old_recs.push_back(Rec("1.2", "Abolish the death penalty for all crimes", "ITA"));
+  new_recs.push_back(Rec("2.1", "Ratify OP-CAT promptly", "BRA"));
+  new_recs.push_back(Rec("2.2", "Adopt a strategy on climate change adaptation", "FJI"));
+  const core::Review old_review = ReviewOf(old_recs), new_review = ReviewOf(new_recs, 2);
+  const core::Result<Comparison> c = Comparer(Terms()).Compare(old_review, new_review);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c.value().new_only, (std::vector<std::size_t>{new_recs.size() - 1}));
+  EXPECT_EQ(c.value().dropped, (std::vector<std::size_t>{old_recs.size() - 1}));
+  ASSERT_EQ(c.value().position_changes.size(), 1u);
+  EXPECT_EQ(c.value().position_changes[0].kind, "noted_to_supported");
+  EXPECT_EQ(c.value().states_new_only, (std::vector<std::string>{"BRA", "FJI"}));
+  EXPECT_EQ(c.value().states_old_only, (std::vector<std::string>{"FRA"}));
+}
+
+TEST(Comparer, UnclassifiedReviewsSkipLabelBreakdownsAndClassifiedOnesCount) {
+  core::Review old_review = ReviewOf({Rec("1.1", "Ratify OP-CAT", "FRA")});
+  core::Review new_review = ReviewOf({Rec("2.1", "Ratify OP-CAT", "FRA")}, 2);
+  const core::Result<Comparison> unlabelled = Comparer(Terms()).Compare(old_review, new_review);
+  ASSERT_TRUE(unlabelled.ok());
+  for (const Breakdown& b : unlabelled.value().breakdowns) {
+    const bool needs_labels = b.id == "themes" || b.id == "action" || b.id == "ministries";
+    EXPECT_EQ(b.classified, !needs_labels) << b.id;
+  }
+  const core::AssignedLabel theme{"uhri", "A12", "International norms", 0.9, "rules", {}, ""};
+  const core::AssignedLabel other{"uhri", "D1", "Torture", 0.9, "rules", {}, ""};
+  old_review.recommendations[0].labels.themes = std::vector<core::AssignedLabel>{theme};
+  new_review.recommendations[0].labels.themes = std::vector<core::AssignedLabel>{theme, other};
+  const core::Result<Comparison> labelled = Comparer(Terms()).Compare(old_review, new_review);
+  ASSERT_TRUE(labelled.ok());
+  const Breakdown& themes = labelled.value().breakdowns.at(0);
+  ASSERT_TRUE(themes.classified);
+  ASSERT_EQ(themes.rows.size(), 2u);
+  EXPECT_EQ(themes.rows[0].key, "D1");  // the largest change first
+  EXPECT_EQ(themes.rows[0].change(), 1);
+}
+
+TEST(Comparer, RefusesReviewsOfDifferentStates) {
+  core::Review other = ReviewOf({Rec("1.1", "Ratify OP-CAT", "FRA")});
+  other.sur_iso3 = "XXX";
+  const core::Result<Comparison> c =
+      Comparer(Terms()).Compare(ReviewOf({Rec("1.1", "Ratify OP-CAT", "FRA")}), other);
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), "different_states");
+}
+
+TEST(Comparer, ANewRecommendationMayRepeatSeveralOldOnes) {
+  std::vector<core::Recommendation> old_recs = Background(), new_recs = Background();
+  old_recs.push_back(
+      Rec("1.1", "Ratify the Optional Protocol to the Convention against Torture", "FRA"));
+  old_recs.push_back(Rec("1.2", "Ratify the Convention on Enforced Disappearance", "ARG"));
+  new_recs.push_back(
+      Rec("2.1", "Ratify OP-CAT and the Convention on Enforced Disappearance", "FRA"));
+  const core::Result<Comparison> c =
+      Comparer(Terms()).Compare(ReviewOf(old_recs), ReviewOf(new_recs, 2));
+  ASSERT_TRUE(c.ok());
+  std::set<std::size_t> repeated_old;
+  for (const Match& m : c.value().matches) {
+    if (m.new_index == new_recs.size() - 1) repeated_old.insert(m.old_index);
+  }
+  EXPECT_EQ(repeated_old, (std::set<std::size_t>{old_recs.size() - 2, old_recs.size() - 1}));
+}
+
+}  // namespace
+}  // namespace uprx::pipeline

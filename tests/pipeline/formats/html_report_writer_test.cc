@@ -1,0 +1,111 @@
+#include "pipeline/formats/html_report_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "tests/pipeline/formats/output_fixtures.h"
+
+namespace uprx::pipeline {
+namespace {
+
+std::string Report(const std::vector<core::Review>& reviews) {
+  std::ostringstream out;
+  WriteHtmlReport(out, reviews);
+  return out.str();
+}
+
+int Count(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// The <tr> of the recommendation with this id.
+std::string RowOf(const std::string& html, const std::string& id) {
+  const std::size_t begin = html.find("<tr id=\"" + id + "\"");
+  if (begin == std::string::npos) return "";
+  return html.substr(begin, html.find("</tr>", begin) - begin);
+}
+
+TEST(HtmlReport, IsOneSelfContainedPage) {
+  const std::string html = Report({testing::LabelledReview()});
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("</html>\n"), std::string::npos);
+  EXPECT_NE(html.find("Content-Security-Policy"), std::string::npos);
+  // Nothing loaded from elsewhere: no external script, style sheet, image or font.
+  for (const char* external : {"src=\"http", "href=\"http", "<link", "@import", "url("}) {
+    EXPECT_EQ(html.find(external), std::string::npos) << external;
+  }
+  // The style sheet and both scripts are inlined from the embedded assets.
+  EXPECT_NE(html.find("data-uprx-errors"), std::string::npos);
+  EXPECT_NE(html.find("data-uprx-ready"), std::string::npos);
+  EXPECT_NE(html.find("@media print"), std::string::npos);
+}
+
+TEST(HtmlReport, DrawsThreeChartsAsInlineSvg) {
+  const std::string html = Report({testing::LabelledReview()});
+  EXPECT_EQ(Count(html, "<svg "), 3);
+  EXPECT_NE(html.find("aria-label=\"Recommendations by theme\""), std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"Positions by regional group"), std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"Workload per lead institution\""), std::string::npos);
+}
+
+TEST(HtmlReport, HasOneFilterableRowPerRecommendation) {
+  const std::string html = Report({testing::LabelledReview()});
+  EXPECT_EQ(Count(html, "<tr id=\"KHM-c2-"), 3);
+  const std::string full = RowOf(html, "KHM-c2-118.1");
+  EXPECT_NE(full.find("data-position=\"|supported|\""), std::string::npos) << full;
+  EXPECT_NE(full.find("data-themes=\"|Prohibition of torture|\""), std::string::npos);
+  EXPECT_NE(full.find("data-institution=\"|Ministry of Justice|\""), std::string::npos);
+  EXPECT_NE(full.find("data-groups=\"|WEOG|\""), std::string::npos);
+  const std::string partial = RowOf(html, "KHM-c2-118.2");
+  EXPECT_NE(partial.find("data-groups=\"|GRULAC|African|\""), std::string::npos);
+  EXPECT_NE(partial.find("data-themes=\"|no theme|\""), std::string::npos);
+  EXPECT_NE(partial.find("data-institution=\"|No lead institution|\""), std::string::npos);
+  // Every filter value on a row is an option of its select.
+  EXPECT_NE(html.find("<option value=\"Ministry of Justice\">"), std::string::npos);
+  EXPECT_NE(html.find("<option value=\"not classified\">"), std::string::npos);
+}
+
+TEST(HtmlReport, ShowsLabelsWithEvidenceOrNotClassified) {
+  const std::string html = Report({testing::LabelledReview()});
+  const std::string full = RowOf(html, "KHM-c2-118.1");
+  EXPECT_NE(full.find("<dt>Action</dt><dd>5 Specific action</dd>"), std::string::npos) << full;
+  EXPECT_NE(full.find("<dt>Lead</dt><dd>Ministry of Justice</dd>"), std::string::npos);
+  EXPECT_NE(full.find("<dt>Supporting</dt><dd>Ministry of Interior</dd>"), std::string::npos);
+  EXPECT_NE(full.find("<summary>evidence</summary>"), std::string::npos);
+  EXPECT_NE(full.find("Specific action (Ratify)"), std::string::npos);
+  EXPECT_NE(RowOf(html, "KHM-c2-119.1").find("not classified"), std::string::npos);
+  EXPECT_EQ(full.find("not classified"), std::string::npos);
+}
+
+TEST(HtmlReport, EscapesDocumentText) {
+  const std::string html = Report({testing::LabelledReview()});
+  EXPECT_EQ(html.find("<violence>"), std::string::npos);
+  EXPECT_NE(html.find("Say &quot;no&quot; to &lt;violence&gt;, &amp; protect"), std::string::npos);
+}
+
+TEST(HtmlReport, SameReviewsSameBytes) {
+  EXPECT_EQ(Report({testing::LabelledReview()}), Report({testing::LabelledReview()}));
+}
+
+TEST(HtmlReport, SeveralReviewsAreTitledAndNumberedByTheirIds) {
+  core::Review other = testing::LabelledReview();
+  other.cycle = 3;
+  for (auto& r : other.recommendations) r.id = "KHM-c3-" + r.number;
+  const std::string html = Report({testing::LabelledReview(), other});
+  EXPECT_NE(html.find("<title>UPR recommendations: 2 reviews</title>"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"num\">KHM-c3-118.1</td>"), std::string::npos);
+  EXPECT_EQ(Count(html, "<tr id=\"KHM-c"), 6);
+}
+
+TEST(HtmlReport, AnEmptyBatchStillRenders) {
+  const std::string html = Report({});
+  EXPECT_NE(html.find("<table id=\"recs\">"), std::string::npos);
+  EXPECT_EQ(Count(html, "<svg "), 3);
+  EXPECT_NE(html.find("No data"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace uprx::pipeline

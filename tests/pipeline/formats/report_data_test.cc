@@ -1,0 +1,112 @@
+#include "pipeline/formats/report_data.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/pipeline/formats/output_fixtures.h"
+
+namespace uprx::pipeline {
+namespace {
+
+using testing::LabelledReview;
+
+int CountOf(const Tally& tally, const std::string& name) {
+  for (const auto& [n, count] : tally) {
+    if (n == name) return count;
+  }
+  return -1;
+}
+
+int Sum(const Tally& tally) {
+  int sum = 0;
+  for (const auto& entry : tally) sum += entry.second;
+  return sum;
+}
+
+TEST(ReportData, LabelTextIsEmptyWhenNotClassified) {
+  const core::Review review = LabelledReview();
+  const auto& full = review.recommendations[0];
+  const auto& bare = review.recommendations[2];
+  EXPECT_EQ(LabelNames(full.labels.themes), "Prohibition of torture");
+  EXPECT_EQ(LabelNames(bare.labels.themes), "");
+  EXPECT_EQ(SdgGoals(full.labels.sdgs), "16");
+  EXPECT_EQ(ActionCategory(full.labels), "5");
+  EXPECT_EQ(ActionName(full.labels), "Specific action");
+  EXPECT_EQ(ActionCategory(bare.labels), "");
+  EXPECT_EQ(LeadInstitution(full), "Ministry of Justice");
+  EXPECT_EQ(Institutions(full, "supporting"), std::vector<std::string>{"Ministry of Interior"});
+  EXPECT_EQ(LeadInstitution(bare), "");
+}
+
+TEST(ReportData, EvidenceNamesEveryLabelWithTheWordsThatDecidedIt) {
+  const core::Review review = LabelledReview();
+  const std::string evidence = EvidenceText(review.recommendations[0].labels);
+  EXPECT_NE(evidence.find("Action: 5 Specific action (Ratify)"), std::string::npos) << evidence;
+  EXPECT_NE(evidence.find("Themes: Prohibition of torture (torture)"), std::string::npos);
+  EXPECT_NE(evidence.find("Ministry of Justice [lead] (ratify)"), std::string::npos);
+  EXPECT_EQ(EvidenceText(review.recommendations[2].labels), "");
+}
+
+TEST(ReportData, TalliesAddUpToEveryRecommendationOrRow) {
+  const std::vector<core::Review> reviews = {LabelledReview()};
+  const Tally positions = CountByPosition(reviews);
+  ASSERT_EQ(positions.size(), PositionValues().size());
+  EXPECT_EQ(positions[0], (std::pair<std::string, int>{"supported", 1}));
+  EXPECT_EQ(CountOf(positions, "noted"), 1);
+  EXPECT_EQ(CountOf(positions, "pending"), 1);
+  EXPECT_EQ(CountOf(positions, "supported_in_part"), 0);
+
+  const Tally themes = CountByTheme(reviews);
+  EXPECT_EQ(CountOf(themes, "Prohibition of torture"), 1);
+  EXPECT_EQ(CountOf(themes, kNoTheme), 1);
+  EXPECT_EQ(CountOf(themes, kNotClassified), 1);
+
+  const Tally leads = CountByLeadInstitution(reviews);
+  EXPECT_EQ(leads[0], (std::pair<std::string, int>{kNoLeadInstitution, 2}));
+  EXPECT_EQ(CountOf(leads, "Ministry of Justice"), 1);
+  EXPECT_EQ(Sum(leads), 3);
+
+  // Rows are recommendation x State: France, Chile, Ghana (119.1 has no State).
+  const Tally groups = CountByRegionalGroup(reviews);
+  EXPECT_EQ(Sum(groups), 3);
+  EXPECT_EQ(CountOf(groups, "GRULAC"), 1);
+}
+
+TEST(ReportData, PositionsByRegionalGroupSplitsEachGroupsRows) {
+  const auto rows = PositionsByRegionalGroup({LabelledReview()});
+  ASSERT_EQ(rows.size(), 3u);
+  for (const auto& [group, counts] : rows) {
+    ASSERT_EQ(counts.size(), PositionValues().size());
+    const int supported = counts[0], noted = counts[1];
+    if (group == "WEOG") {
+      EXPECT_EQ(supported, 1);
+    }
+    if (group == "African") {
+      EXPECT_EQ(noted, 1);
+    }
+  }
+}
+
+TEST(ReportData, GroupsByLeadInstitutionLoseNothing) {
+  // The groups point into the reviews: they must outlive them (a temporary did not, under ASan).
+  const std::vector<core::Review> reviews = {LabelledReview()};
+  const auto groups = ByLeadInstitution(reviews);
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_EQ(groups[0].first, kNoLeadInstitution);
+  ASSERT_EQ(groups[0].second.size(), 2u);
+  EXPECT_EQ(groups[0].second[0]->number, "118.2");  // document order within a group
+  EXPECT_EQ(groups[0].second[1]->number, "119.1");
+  EXPECT_EQ(groups[1].first, "Ministry of Justice");
+}
+
+TEST(ReportData, TheMinistryStagesNoInstitutionLeadIsNoLead) {
+  core::Review review = LabelledReview();
+  review.recommendations[2].labels.ministries = std::vector<core::AssignedLabel>{
+      testing::Label("ministries", "NONE", "No clear institution", {"no function scored"}, "lead")};
+  EXPECT_EQ(LeadInstitution(review.recommendations[2]), "");
+  EXPECT_TRUE(Institutions(review.recommendations[2], "lead").empty());
+  EXPECT_EQ(CountByLeadInstitution({review})[0],
+            (std::pair<std::string, int>{kNoLeadInstitution, 2}));
+}
+
+}  // namespace
+}  // namespace uprx::pipeline

@@ -1,0 +1,135 @@
+#include "pipeline/formats/svg_chart.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace uprx::pipeline {
+namespace {
+
+int Count(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// Every lead byte is followed by as many continuation bytes as it announces.
+bool ValidUtf8(const std::string& s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const std::size_t n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (std::size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+// The width attribute of the n-th <rect> (0-based), or -1.
+int RectWidth(const std::string& svg, int n) {
+  std::size_t at = 0;
+  for (int i = 0; i <= n; ++i) {
+    at = svg.find("<rect", at + (i ? 1 : 0));
+    if (at == std::string::npos) return -1;
+  }
+  const std::size_t w = svg.find("width=\"", at) + 7;
+  return std::stoi(svg.substr(w, svg.find('"', w) - w));
+}
+
+TEST(XmlEscape, EscapesTheFiveXmlCharacters) {
+  const struct {
+    const char* in;
+    const char* out;
+  } kCases[] = {
+      {"", ""},
+      {"plain", "plain"},
+      {"a & b", "a &amp; b"},
+      {"<script>", "&lt;script&gt;"},
+      {"say \"no\"", "say &quot;no&quot;"},
+      {"Côte d'Ivoire", "Côte d&#39;Ivoire"},
+  };
+  for (const auto& c : kCases) EXPECT_EQ(XmlEscape(c.in), c.out) << c.in;
+}
+
+TEST(HorizontalBarChart, IsOneSvgElementWithOneBarPerValue) {
+  const std::string svg = HorizontalBarChart("By theme", {{"Torture", 10}, {"Women", 5}});
+  EXPECT_EQ(svg.rfind("<svg ", 0), 0u);
+  EXPECT_EQ(svg.substr(svg.size() - 6), "</svg>");
+  EXPECT_EQ(Count(svg, "<svg"), 1);
+  EXPECT_EQ(Count(svg, "<rect"), 2);
+  EXPECT_NE(svg.find("class=\"uprx-chart\""), std::string::npos);
+  EXPECT_NE(svg.find("aria-label=\"By theme\""), std::string::npos);
+  EXPECT_NE(svg.find(">Torture</text>"), std::string::npos);
+  EXPECT_NE(svg.find(">10</text>"), std::string::npos);
+  EXPECT_EQ(svg.find("<script"), std::string::npos);
+  EXPECT_EQ(svg.find("href"), std::string::npos);  // nothing external
+}
+
+TEST(HorizontalBarChart, BarLengthsAreProportionalToTheLargest) {
+  const std::string svg = HorizontalBarChart("t", {{"a", 10}, {"b", 5}, {"c", 1}});
+  const int full = RectWidth(svg, 0);
+  ASSERT_GT(full, 100);
+  EXPECT_EQ(RectWidth(svg, 1), full / 2);
+  EXPECT_EQ(RectWidth(svg, 2), full / 10);
+}
+
+TEST(HorizontalBarChart, KeepsTheOrderGiven) {
+  const std::string svg = HorizontalBarChart("t", {{"small", 1}, {"large", 9}});
+  EXPECT_LT(svg.find(">small<"), svg.find(">large<"));
+}
+
+TEST(HorizontalBarChart, EscapesTitleAndLabels) {
+  const std::string svg = HorizontalBarChart("<b>&", {{"A \"quoted\" <label>", 1}});
+  EXPECT_EQ(svg.find("<b>"), std::string::npos);
+  EXPECT_EQ(svg.find("<label>"), std::string::npos);
+  EXPECT_NE(svg.find("&lt;b&gt;&amp;"), std::string::npos);
+  EXPECT_NE(svg.find("A &quot;quoted&quot; &lt;label&gt;"), std::string::npos);
+}
+
+TEST(HorizontalBarChart, ShortensLongLabelsWithoutSplittingCharactersAndKeepsThemInTheTooltip) {
+  const std::string label =
+      "Ministère de l'Éducation, de la Jeunesse et des Sports et de la Formation";
+  const std::string svg = HorizontalBarChart("t", {{label, 3}});
+  EXPECT_NE(svg.find("<title>" + XmlEscape(label) + ": 3</title>"), std::string::npos);
+  const std::size_t text = svg.find("text-anchor=\"end\">") + 18;
+  const std::string shown = svg.substr(text, svg.find("</text>", text) - text);
+  EXPECT_LT(shown.size(), label.size());
+  EXPECT_EQ(shown.substr(shown.size() - 3), "\xE2\x80\xA6");
+  EXPECT_TRUE(ValidUtf8(shown)) << shown;
+}
+
+TEST(HorizontalBarChart, SaysNoDataWhenEmptyAndDrawsZeroAndNegativeAsNothing) {
+  EXPECT_NE(HorizontalBarChart("t", {}).find("No data"), std::string::npos);
+  const std::string svg = HorizontalBarChart("t", {{"zero", 0}, {"minus", -4}});
+  EXPECT_EQ(RectWidth(svg, 0), 0);
+  EXPECT_EQ(RectWidth(svg, 1), 0);
+  EXPECT_NE(svg.find(">0</text>"), std::string::npos);
+}
+
+TEST(HorizontalBarChart, SameInputSameBytes) {
+  const std::vector<std::pair<std::string, int>> bars = {{"a", 3}, {"b", 7}};
+  EXPECT_EQ(HorizontalBarChart("t", bars), HorizontalBarChart("t", bars));
+}
+
+TEST(StackedBarChart, DrawsOneSegmentPerNonZeroValueAndALegend) {
+  const std::string svg =
+      StackedBarChart("Positions", {"supported", "noted"}, {{"WEOG", {6, 2}}, {"GRULAC", {3, 0}}});
+  // 2 legend squares + 2 segments for WEOG + 1 for GRULAC.
+  EXPECT_EQ(Count(svg, "<rect"), 5);
+  EXPECT_EQ(Count(svg, "class=\"legend\""), 2);
+  EXPECT_NE(svg.find("WEOG: 8 (supported 6, noted 2)"), std::string::npos);
+  // The longest bar (8) fills the area; GRULAC's 3 is 3/8 of it.
+  const int weog = RectWidth(svg, 2) + RectWidth(svg, 3);
+  EXPECT_EQ(RectWidth(svg, 4), weog * 3 / 8);
+}
+
+TEST(StackedBarChart, MissingValuesCountAsZero) {
+  const std::string svg = StackedBarChart("t", {"a", "b"}, {{"row", {4}}});
+  EXPECT_NE(svg.find("row: 4 (a 4, b 0)"), std::string::npos);
+  EXPECT_NE(StackedBarChart("t", {"a"}, {}).find("No data"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace uprx::pipeline
