@@ -3,6 +3,7 @@
 // or explicitly unassigned, and overrides that survive a re-run of the binary.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -110,15 +111,16 @@ TEST(MinistriesCorpus, OverridesSurviveARerunAndUnknownsAreReported) {
   }
   EXPECT_EQ(outputs[0], outputs[1]);
   const auto j = nlohmann::json::parse(outputs[1]);
-  for (const auto& r : j["reviews"][0]["recommendations"]) {
-    if (r["id"] != "KHM-c2-118.98") continue;
-    const auto& m = r["labels"]["ministries"];
-    ASSERT_EQ(m.size(), 2u);
-    EXPECT_EQ(m[0]["id"], "MEF");
-    EXPECT_EQ(m[0]["method"], "manual");
-    EXPECT_EQ(m[1]["id"], "ECCC");
-    EXPECT_EQ(m[1]["role"], "supporting");
-  }
+  const auto& recs = j["reviews"][0]["recommendations"];
+  const auto r = std::find_if(recs.begin(), recs.end(),
+                              [](const auto& rec) { return rec["id"] == "KHM-c2-118.98"; });
+  ASSERT_NE(r, recs.end()) << "KHM-c2-118.98 is missing from the output";
+  const auto& m = (*r)["labels"]["ministries"];
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0]["id"], "MEF");
+  EXPECT_EQ(m[0]["method"], "manual");
+  EXPECT_EQ(m[1]["id"], "ECCC");
+  EXPECT_EQ(m[1]["role"], "supporting");
   std::size_t unknown = 0;
   for (const auto& d : j["reviews"][0]["diagnostics"]) {
     unknown += d["code"] == "override_unknown_id" || d["code"] == "override_unknown_institution";
