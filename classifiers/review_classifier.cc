@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "pipeline/core/embedded_data.h"
+#include "pipeline/core/text_util.h"
 
 namespace uprx::classifiers {
 namespace {
@@ -14,16 +15,15 @@ namespace {
 using AnyModel = std::variant<LinearModel, MultiLabelModel>;
 
 core::Result<AnyModel> LoadModel(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::Status("unreadable", path + ": cannot open model file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (MultiLabelModel::LooksLikeOne(text.str())) {
-    auto m = MultiLabelModel::Parse(text.str(), path);
+  auto read = core::ReadWholeFile(path, "model file");
+  if (!read.ok()) return read.status();
+  const std::string& text = read.value();
+  if (MultiLabelModel::LooksLikeOne(text)) {
+    auto m = MultiLabelModel::Parse(text, path);
     if (!m.ok()) return m.status();
     return AnyModel(std::move(m).value());
   }
-  auto m = LinearModel::Parse(text.str(), path);
+  auto m = LinearModel::Parse(text, path);
   if (!m.ok()) return m.status();
   return AnyModel(std::move(m).value());
 }

@@ -11,10 +11,12 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/cli/command_line.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/eval/compare_eval.h"
 #include "pipeline/eval/ministry_eval.h"
 #include "pipeline/eval/uprinfo_eval.h"
+#include "pipeline/run/runner.h"
 
 namespace uprx::pipeline {
 namespace {
@@ -45,7 +47,6 @@ struct Options {
   std::string failures;
   double threshold = kDefaultMatchThreshold;
   bool json = false;
-  bool help = false;
 };
 
 constexpr unsigned kHelpWidth = 100;
@@ -53,7 +54,7 @@ constexpr unsigned kHelpWidth = 100;
 po::options_description Described(Options& o) {
   po::options_description d(kUsage, kHelpWidth);
   auto add = d.add_options();
-  add("help,h", po::bool_switch(&o.help), "show this help");
+  add("help,h", "show this help");
   add("uprinfo", po::value(&o.uprinfo)->value_name("DIR"),
       "directory of the UPR Info export (*.csv; voluntary pledges are skipped)");
   add("per-report", po::value(&o.per_report)->value_name("FILE"),
@@ -69,54 +70,12 @@ po::options_description Described(Options& o) {
   return d;
 }
 
-// The positional inputs, kept out of --help (the usage line names them).
-po::options_description Hidden(Options& o) {
-  po::options_description d;
-  d.add_options()("input", po::value(&o.inputs), "uprx/1 files or directories");
-  return d;
-}
-
-// Fills `o`; returns an error message for a usage error, "" when fine.
-std::string ParseOptions(const std::vector<std::string>& args, Options& o,
-                         const po::options_description& described) {
-  po::options_description all;
-  all.add(described).add(Hidden(o));
-  po::positional_options_description positional;
-  positional.add("input", -1);
-  try {
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return e.what();
-  }
-  if (o.help) return "";
+// Why the parsed options cannot be run, or "" when they can.
+std::string CheckOptions(const Options& o) {
   if (o.uprinfo.empty()) return "--uprinfo DIR is required";
   if (o.inputs.empty()) return "no REVIEW.json given";
   if (!(o.threshold > 0 && o.threshold <= 1)) return "--threshold must be in (0, 1]";
   return "";
-}
-
-// Files to read: each input, or the *.json files under a directory input (sorted).
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs) {
-  std::vector<std::string> files;
-  for (const std::string& input : inputs) {
-    std::error_code error;
-    if (!fs::is_directory(input, error)) {
-      files.push_back(input);
-      continue;
-    }
-    std::vector<std::string> found;
-    for (fs::recursive_directory_iterator it(input, error), end; !error && it != end;
-         it.increment(error)) {
-      if (it->is_regular_file() && it->path().extension() == ".json") {
-        found.push_back(it->path().string());
-      }
-    }
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
-  }
-  return files;
 }
 
 std::string Figure(std::optional<double> value) {
@@ -275,16 +234,8 @@ int RunEvalCommand(const std::vector<std::string>& args) {
     if (arg.rfind("--ministries-gold", 0) == 0) return RunMinistryEvalCommand(args);
   }
   Options o;
-  po::options_description described = Described(o);
-  const std::string usage_error = ParseOptions(args, o, described);
-  if (o.help) {
-    std::cout << described << "\n";
-    return 0;
-  }
-  if (!usage_error.empty()) {
-    std::cerr << "uprx eval: " << usage_error << "\n\n" << described << "\n";
-    return 2;
-  }
+  if (auto exit_code = ParseCommandLine(args, "eval", Described(o), &o.inputs)) return *exit_code;
+  if (const std::string usage = CheckOptions(o); !usage.empty()) return UsageError("eval", usage);
   core::Result<UprInfoLabels> labels = UprInfoLabels::LoadDirectory(o.uprinfo);
   if (!labels.ok()) {
     std::cerr << "uprx eval: " << labels.status().ToString() << "\n";
@@ -293,7 +244,13 @@ int RunEvalCommand(const std::vector<std::string>& args) {
   const UprInfoScorer scorer(labels.value(), o.threshold);
   std::vector<ReviewScore> scores;
   bool all_read = true;
-  for (const std::string& file : ExpandInputs(o.inputs)) {
+  std::vector<core::FileError> missing;
+  const std::vector<std::string> files = ExpandInputs(o.inputs, missing, ".json");
+  for (const core::FileError& e : missing) {
+    std::cerr << "uprx eval: " << e.message << "\n";
+    all_read = false;
+  }
+  for (const std::string& file : files) {
     core::Result<std::vector<EvalReview>> reviews = ReadEvalReviews(file);
     if (!reviews.ok()) {
       std::cerr << "uprx eval: " << reviews.status().ToString() << "\n";

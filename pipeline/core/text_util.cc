@@ -1,6 +1,8 @@
 #include "pipeline/core/text_util.h"
 
 #include <cctype>
+#include <charconv>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -31,11 +33,26 @@ std::vector<std::string> LowerWords(std::string_view text) {
 }
 
 Result<std::string> ReadWholeFile(const std::string& path, const std::string& what) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    return Status("unreadable", path + ": is a directory, not " + what);
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status("unreadable", path + ": cannot open " + what);
   std::ostringstream text;
   text << in.rdbuf();
+  if (in.bad()) return Status("unreadable", path + ": read error in " + what);
   return text.str();
+}
+
+std::optional<int> ParseBoundedInt(std::string_view text, int min, int max) {
+  int value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (text.empty() || error != std::errc() || stop != end || value < min || value > max) {
+    return std::nullopt;
+  }
+  return value;
 }
 
 }  // namespace uprx::core

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "pipeline/core/text_util.h"
 #include "pipeline/formats/review_reader.h"
 
 namespace uprx::pipeline {
@@ -183,11 +184,9 @@ core::Result<std::vector<MinistryGoldRow>> ParseMinistryGold(std::string_view te
 }
 
 core::Result<std::vector<MinistryGoldRow>> ReadMinistryGold(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::Status("unreadable", path + ": cannot open gold file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return ParseMinistryGold(text.str(), path);
+  auto text = core::ReadWholeFile(path, "gold file");
+  if (!text.ok()) return text.status();
+  return ParseMinistryGold(text.value(), path);
 }
 
 std::map<std::string, MinistryPartScore> ScoreMinistries(const std::vector<MinistryGoldRow>& gold,

@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "extractors/state_resolver.h"
+#include "pipeline/core/text_util.h"
 
 namespace uprx::pipeline {
 namespace {
@@ -355,12 +356,9 @@ core::Result<std::vector<EvalReview>> ParseEvalReviews(std::string_view json,
 }
 
 core::Result<std::vector<EvalReview>> ReadEvalReviews(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::Status("unreadable", path + ": cannot open");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return core::Status("unreadable", path + ": read error");
-  return ParseEvalReviews(bytes.str(), path);
+  auto bytes = core::ReadWholeFile(path, "a uprx/1 file");
+  if (!bytes.ok()) return bytes.status();
+  return ParseEvalReviews(bytes.value(), path);
 }
 
 std::optional<double> ReviewScore::recall() const {

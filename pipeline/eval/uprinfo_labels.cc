@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "extractors/state_resolver.h"
+#include "pipeline/core/text_util.h"
 #include "pipeline/eval/uprinfo_eval.h"
 
 namespace uprx::pipeline {
@@ -229,11 +230,9 @@ core::Result<std::vector<LabelFile>> ReadLabelFiles(const std::string& path) {
   }
   std::vector<LabelFile> files;
   for (const fs::path& p : paths) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in) return core::Status("unreadable", p.string() + ": cannot read");
-    files.push_back(LabelFile{p.filename().string(), std::move(bytes).str()});
+    auto bytes = core::ReadWholeFile(p.string(), "label file");
+    if (!bytes.ok()) return bytes.status();
+    files.push_back(LabelFile{p.filename().string(), std::move(bytes).value()});
   }
   return files;
 }

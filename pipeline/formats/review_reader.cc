@@ -9,6 +9,8 @@
 #include <optional>
 #include <sstream>
 
+#include "pipeline/core/text_util.h"
+
 namespace uprx::pipeline {
 namespace {
 
@@ -360,16 +362,9 @@ core::Result<ReviewFile> ParseReviewsJson(std::string_view text, std::string_vie
 }
 
 core::Result<ReviewFile> ReadReviewsJson(const std::string& path) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
-    return core::Status("unreadable", path + ": is a directory");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::Status("unreadable", path + ": cannot open");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return core::Status("unreadable", path + ": read error");
-  return ParseReviewsJson(bytes.str(), path);
+  auto bytes = core::ReadWholeFile(path, "a uprx/1 file");
+  if (!bytes.ok()) return bytes.status();
+  return ParseReviewsJson(bytes.value(), path);
 }
 
 }  // namespace uprx::pipeline

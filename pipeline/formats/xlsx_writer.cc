@@ -4,11 +4,14 @@
 #include <xlsxwriter.h>
 
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <sstream>
 
+#include "pipeline/core/text_util.h"
 #include "pipeline/formats/csv_writer.h"
 #include "pipeline/formats/report_data.h"
 
@@ -306,9 +309,34 @@ std::vector<std::string> InstitutionSheetNames(const std::vector<std::string>& i
   return out;
 }
 
+// The workbook's creation time, so that the same input gives the same bytes: SOURCE_DATE_EPOCH
+// when set (reproducible builds' convention), else the newest document date of the reviews,
+// else 1 January 2000. libxlsxwriter would take the clock for 0.
+time_t CreationTime(const std::vector<core::Review>& reviews) {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    if (auto seconds = core::ParseBoundedInt(epoch, 1, std::numeric_limits<int>::max())) {
+      return static_cast<time_t>(*seconds);
+    }
+  }
+  std::string newest = "2000-01-01";
+  for (const core::Review& r : reviews) {
+    for (const core::DocumentInfo& d : r.documents) {
+      if (d.date.size() >= 10 && d.date.substr(0, 10) > newest) newest = d.date.substr(0, 10);
+    }
+  }
+  std::tm day{};
+  day.tm_year = core::ParseBoundedInt(newest.substr(0, 4), 1970, 9999).value_or(2000) - 1900;
+  day.tm_mon = core::ParseBoundedInt(newest.substr(5, 2), 1, 12).value_or(1) - 1;
+  day.tm_mday = core::ParseBoundedInt(newest.substr(8, 2), 1, 31).value_or(1);
+  return timegm(&day);
+}
+
 core::Status WriteXlsxFile(const std::string& path, const std::vector<core::Review>& reviews) {
   lxw_workbook* wb = workbook_new(path.c_str());
   if (!wb) return core::Status("xlsx_unwritable", path + ": cannot create the workbook");
+  lxw_doc_properties properties{};
+  properties.created = CreationTime(reviews);
+  workbook_set_properties(wb, &properties);
   const Formats f = MakeFormats(wb);
   const auto groups = ByLeadInstitution(reviews);
   std::vector<std::string> institutions;

@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "pipeline/core/text_util.h"
 #include "pipeline/formats/csv_reader.h"
 #include "pipeline/formats/institution_summary.h"
 
@@ -203,11 +204,9 @@ core::Result<MinistryOverrides> ParseMinistryOverrides(std::string_view text,
 }
 
 core::Result<MinistryOverrides> ReadMinistryOverrides(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::Status("unreadable", path + ": cannot open overrides file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return ParseMinistryOverrides(text.str(), path);
+  auto text = core::ReadWholeFile(path, "overrides file");
+  if (!text.ok()) return text.status();
+  return ParseMinistryOverrides(text.value(), path);
 }
 
 OverrideReport ApplyMinistryOverrides(const MinistryOverrides& overrides,

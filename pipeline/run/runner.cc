@@ -29,7 +29,8 @@ const char* SpecialKind(fs::file_type type) {
 }  // namespace
 
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
-                                      std::vector<core::FileError>& errors) {
+                                      std::vector<core::FileError>& errors,
+                                      std::string_view extension) {
   std::vector<std::string> out;
   for (const std::string& input : inputs) {
     std::error_code ec;
@@ -46,7 +47,9 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
         }
         std::error_code entry_ec;
         if (it->is_regular_file(entry_ec)) {
-          found.push_back(it->path().string());
+          if (extension.empty() || it->path().extension() == extension) {
+            found.push_back(it->path().string());
+          }
         } else if (it->is_symlink(entry_ec) && !fs::exists(it->path(), entry_ec)) {
           // Named, not dropped: a link whose target is gone is an input the user meant to give.
           errors.push_back({it->path().string(), "file_unreadable",

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/core/document.h"
@@ -21,10 +22,12 @@ struct RunOptions {
   bool progress = false;  // a one-line counter on stderr
 };
 
-// Files named, and every regular file below directories named (sorted, hidden files skipped);
-// "-" is kept as stdin. Paths that do not exist or cannot be listed go to `errors`.
+// Files named, and every regular file below directories named (sorted, hidden files skipped;
+// with `extension`, e.g. ".json", only files so named); "-" is kept as stdin. Paths that do not
+// exist or cannot be listed go to `errors`. The one input expander of every command.
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
-                                      std::vector<core::FileError>& errors);
+                                      std::vector<core::FileError>& errors,
+                                      std::string_view extension = "");
 
 std::vector<ProcessedDocument> RunDocuments(const DocumentProcessor& processor,
                                             const std::vector<std::string>& paths,
