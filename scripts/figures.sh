@@ -36,6 +36,8 @@ function shown_bar(b) {
   sub(/^>= /, "≥ ", b); sub(/^<= /, "≤ ", b); return b
 }
 function met(m, b) { return b == "-" ? "no bar" : holds(m, b) ? "met" : "**not met**" }
+# A "|" inside a table cell, even in a code span, ends the cell unless escaped.
+function cell(s) { gsub(/\|/, "\\|", s); return s }
 '
 
 # The file's rows as id<TAB>...; fails with file:line: why.
@@ -72,7 +74,7 @@ readme_table() {
   echo "| figure | bar | measured | met? |"
   echo "|---|---|---|---|"
   awk -F'\t' "$lib"'$7 == "readme" {
-    printf "| %s | %s | %s | %s |\n", $2, shown_bar($3), $4, met($4, $3) }' <<<"$rows"
+    printf "| %s | %s | %s | %s |\n", cell($2), shown_bar($3), $4, met($4, $3) }' <<<"$rows"
 }
 
 full_table() {
@@ -80,7 +82,7 @@ full_table() {
   echo "|---|---|---|---|---|---|---|---|"
   awk -F'\t' "$lib"'{
     printf "| `%s` | %s | %s | %s | %s | %s | %s | `%s` |\n",
-      $1, $2, shown_bar($3), $4, met($4, $3), shown_bar($5), $6 == "-" ? "—" : "#" $6, $8 }' <<<"$rows"
+      $1, cell($2), shown_bar($3), $4, met($4, $3), shown_bar($5), $6 == "-" ? "—" : "#" $6, cell($8) }' <<<"$rows"
 }
 
 # Prints FILE with the lines between the markers replaced by the table on stdin.
