@@ -14,7 +14,7 @@ PACKAGES=(
   chromium python3-openpyxl   # the HTML report rendered headless; the XLSX read back in tests
   poppler-utils time bc   # pdftotext, GNU time: the benchmark's baseline and measures
   clang-format    # the format check in the test suite
-  python3 python3-jsonschema   # validates every JSON output against pipeline/schema
+  python3 python3-jsonschema   # validates every JSON output against pipeline/formats/schema
   clang libclang-rt-14-dev llvm   # libFuzzer, sanitizer runtimes, symbolizer (scripts/fuzz.sh)
 )
 missing=()

@@ -7,7 +7,7 @@
 //   core::Result<Comparison> c = comparer.Compare(old_review, new_review);
 //   for (const Match& m : c.value().matches) { ... m.old_index, m.new_index, m.pair.score ... }
 //
-// Matching (README "uprx compare"): every (old, new) pair gets a score in [0, 1] from
+// Matching (docs/compare.md): every (old, new) pair gets a score in [0, 1] from
 // PairScorer (compare_score.h): word and phrase similarity of the normalised texts, the
 // instruments, bodies, groups and topics both name, the themes when both are classified, and a
 // bonus for a shared recommending State. A pair is a match when its score reaches

@@ -4,7 +4,7 @@
 //   PairScorer scorer(terms, old_review, new_review);
 //   PairScore s = scorer.Score(old_index, new_index);   // s.score, s.evidence.terms, ...
 //
-// The score (thresholds and their measurement in the README, "uprx compare"):
+// The score (thresholds and their measurement in docs/compare.md):
 //   words    weighted cosine of the two sets of stems and terms (compare_text.h); a token's
 //            weight is its inverse document frequency over both reviews, times kWeakWeight for
 //            generic verbs and qualifiers and kTermWeight for named instruments and bodies

@@ -8,6 +8,7 @@
 #include "classifiers/label_metrics.h"
 #include "pipeline/eval/uprinfo_label_rows.h"
 #include "tests/corpus/corpus_env.h"
+#include "tests/corpus/figures.h"
 
 namespace uprx::classifiers {
 namespace {
@@ -47,7 +48,7 @@ TEST(ActionCorpus, AgreesWithUprInfoOnSessions17To20) {
   const LabelMetrics by_rules =
       Score(test, [&](std::string_view t) { return rules.value().ClassifyByRules(t); });
   std::cout << "rules alone\n" << by_rules.Report();
-  EXPECT_GE(by_rules.accuracy(), 0.86);
+  EXPECT_GE(by_rules.accuracy(), ::uprx::testing::Floor("action.rules_accuracy"));
 
   auto both =
       ActionClassifier::Create(taxonomy.value(), TrainActionModel(rules.value(), train, {}));
@@ -55,11 +56,10 @@ TEST(ActionCorpus, AgreesWithUprInfoOnSessions17To20) {
   const LabelMetrics by_model =
       Score(test, [&](std::string_view t) { return both.value().Classify(t); });
   std::cout << "rules + model\n" << by_model.Report();
-  // Issue 4 asks for 0.92. The model reaches 0.9045 (0.898 before it saw the object of the
-  // first verb and the categories of later clauses); most errors left are 4<->5 on verbs UPR
-  // Info codes both ways, and codings that moved after session 16 ("Revise" is 3 in sessions
-  // 1-16, 5 in 17-20). This guards the figure reached, not the goal.
-  EXPECT_GE(by_model.accuracy(), 0.900);
+  // Issue 4 asks for 0.92; the model falls short (corpora/figures.tsv has the figure reached).
+  // Most errors left are 4<->5 on verbs UPR Info codes both ways, and codings that moved after
+  // session 16 ("Revise" is 3 in sessions 1-16, 5 in 17-20). This guards the figure reached.
+  EXPECT_GE(by_model.accuracy(), ::uprx::testing::Floor("action.accuracy"));
 }
 
 // The figure the features were chosen on: trained on sessions 1-12, scored on 13-16, so that
@@ -80,8 +80,7 @@ TEST(ActionCorpus, ValidatesOnSessions13To16) {
   const LabelMetrics m =
       Score(validation, [&](std::string_view t) { return both.value().Classify(t); });
   std::cout << "rules + model, sessions 13-16\n" << m.Report();
-  // 0.9198 measured (0.906 with the former features); a guard just below it.
-  EXPECT_GE(m.accuracy(), 0.915);
+  EXPECT_GE(m.accuracy(), ::uprx::testing::Floor("action.validation_accuracy"));
 }
 
 }  // namespace

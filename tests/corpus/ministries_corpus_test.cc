@@ -17,6 +17,7 @@
 #include "pipeline/run/review_join.h"
 #include "pipeline/run/runner.h"
 #include "tests/corpus/corpus_env.h"
+#include "tests/corpus/figures.h"
 
 namespace uprx::pipeline {
 namespace {
@@ -52,11 +53,12 @@ TEST(MinistriesCorpus, GoldSetFigures) {
   }
   ASSERT_TRUE(scores.count("heldout"));
   EXPECT_GE(scores.at("heldout").rows, 50);
-  // Bars a little under the figures measured when the rules were frozen (README).
-  EXPECT_GE(scores.at("tuning").lead_accuracy(), 0.87);
-  EXPECT_GE(scores.at("heldout").lead_accuracy(), 0.8);
-  EXPECT_GE(scores.at("all").support_precision(), 0.57);
-  EXPECT_GE(scores.at("all").support_recall(), 0.64);
+  // Floors a little under the figures measured when the rules were frozen (corpora/figures.tsv).
+  EXPECT_GE(scores.at("tuning").lead_accuracy(), testing::Floor("ministries.lead_accuracy.tuning"));
+  EXPECT_GE(scores.at("heldout").lead_accuracy(),
+            testing::Floor("ministries.lead_accuracy.heldout"));
+  EXPECT_GE(scores.at("all").support_precision(), testing::Floor("ministries.support_precision"));
+  EXPECT_GE(scores.at("all").support_recall(), testing::Floor("ministries.support_recall"));
 }
 
 TEST(MinistriesCorpus, EveryRecommendationHasALeadOrAnExplicitNone) {
