@@ -230,4 +230,15 @@ ExtractionResult WgReportExtractor::Extract(const core::NormalizedText& text,
   return out;
 }
 
+ExtractionResult WgReportExtractor::ExtractList(const core::NormalizedText& text,
+                                                const core::DocumentInfo& info) const {
+  ExtractionResult out;
+  const std::vector<LineRef> lines = SplitLines(text.text);
+  SectionParser parser(patterns_, attribution_, lines, out.diagnostics, text, info.symbol);
+  std::vector<SectionBlock> blocks = parser.Parse(0, lines.size());
+  const DialogueIndex dialogue(text, 0, states_, patterns_, info.sur_iso3);
+  BuildRecommendations(blocks, text, info, patterns_, attribution_, dialogue, out);
+  return out;
+}
+
 }  // namespace uprx::extractors
