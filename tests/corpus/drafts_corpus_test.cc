@@ -7,8 +7,8 @@
 #include <map>
 #include <string>
 
-#include "pipeline/document_processor.h"
-#include "pipeline/review_join.h"
+#include "pipeline/run/document_processor.h"
+#include "pipeline/run/review_join.h"
 #include "tests/corpus/corpus_env.h"
 
 namespace uprx::pipeline {
