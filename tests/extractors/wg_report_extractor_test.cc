@@ -294,6 +294,23 @@ TEST(WgReportExtractor, BareListLinesStatingAPositionKeepIt) {
   EXPECT_EQ(r.recommendations[0].position.value, "noted");
 }
 
+TEST(WgReportExtractor, AStateNamedOnlyInProseIsRead) {
+  // A/HRC/8/19 Bahrain 2008, paragraph 60: items that name their State in the sentence.
+  const auto r = ExtractText(R"(IV. Conclusions and/or recommendations
+60. The following recommendations enjoy the support of Bahrain:
+1. With regard to the recommendation of Switzerland reflected in paragraph 35 above, Bahrain
+can conduct wide consultations with a view to adopting a family law.
+2. With regard to the recommendation of the Netherlands reflected in paragraph 40, Bahrain
+would inform the Council of new legislation on female domestic workers.
+3. Follow the recommendations of the Committee on the Rights of the Child.
+)");
+  ASSERT_EQ(r.recommendations.size(), 3u);
+  EXPECT_EQ(Iso3s(r.recommendations[0]), (std::vector<std::string>{"CHE"}));
+  EXPECT_EQ(Iso3s(r.recommendations[1]), (std::vector<std::string>{"NLD"}));
+  EXPECT_TRUE(r.recommendations[2].recommending_states.empty());
+  EXPECT_TRUE(HasDiagnostic(r, "state_from_prose"));
+}
+
 TEST(WgReportExtractor, NoSectionIsAnError) {
   const auto r = ExtractText("1. Just a national report.\n2. Nothing to see.\n");
   EXPECT_TRUE(r.recommendations.empty());
