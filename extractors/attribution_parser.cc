@@ -144,6 +144,31 @@ std::vector<AttributedState> AttributionParser::ResolveGroup(std::string_view co
   return out;
 }
 
+// The item ends with "... Court Ghana)" (A/HRC/28/11 Angola 2014, 135.7: the opening
+// parenthesis was lost in print): the longest run of at most six words before the unmatched
+// ")" that names a State.
+std::optional<std::size_t> AttributionParser::LostOpening(std::string_view text) const {
+  const std::string_view t = Trim(text, " \t\n;.,");
+  if (t.empty() || t.back() != ')') return std::nullopt;
+  const std::size_t close = t.size() - 1;
+  for (const Group& g : FindGroups(t)) {
+    if (g.close == close) return std::nullopt;
+  }
+  std::optional<std::size_t> best;
+  std::size_t start = close;
+  for (int words = 0; words < 6; ++words) {
+    const std::size_t space = t.rfind(' ', start == 0 ? 0 : start - 1);
+    if (space == std::string_view::npos || space == 0) break;
+    start = space + 1;
+    const std::string_view candidate = t.substr(start, close - start);
+    if (candidate.find_first_of("()") != std::string_view::npos) break;
+    if (states_.Resolve(candidate)) best = start;
+    start = space;
+  }
+  if (!best) return std::nullopt;
+  return static_cast<std::size_t>(t.data() - text.data()) + *best;
+}
+
 namespace {
 
 // Whether the text between two attributions starts a new recommendation (after ";" or ".",
@@ -170,6 +195,11 @@ bool StartsNewSentence(std::string_view piece) {
 // or ".", a capital letter, or a "(b)" letter) is a separate recommendation: "Ratify X
 // (Ukraine); Increase efforts towards Y (Slovakia);".
 Attribution AttributionParser::Parse(std::string_view text) const {
+  std::string repaired;
+  if (const auto at = LostOpening(text)) {
+    repaired = std::string(text.substr(0, *at)) + "(" + std::string(text.substr(*at));
+    text = repaired;
+  }
   Attribution out;
   std::string sentence;  // the current sentence so far, State groups cut out
   std::vector<AttributedState> sentence_states;
@@ -200,7 +230,11 @@ Attribution AttributionParser::Parse(std::string_view text) const {
     const std::string_view piece = text.substr(chunk, g.open - chunk);
     out.text += piece;
     chunk = g.close + 1;
-    if (!sentence_states.empty() && StartsNewSentence(piece)) close_sentence();
+    // Groups apart only by punctuation name States of one clause: the 2026 drafts merge
+    // identical recommendations as "... (Côte d'Ivoire); (France); (Malta);".
+    if (!sentence_states.empty() && HasLetter(piece) && StartsNewSentence(piece)) {
+      close_sentence();
+    }
     sentence += piece;
     for (auto& s : states) AddOnce(sentence_states, std::move(s));
   }

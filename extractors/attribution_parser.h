@@ -9,9 +9,12 @@
 // Morocco") known to the StateResolver, and which ends a clause: it is followed by the end of
 // the text, by punctuation, or by the next clause. Groups that are not States ("(CRC)",
 // "(2006-2012)") stay in the text. Consecutive groups attribute one clause to several States.
+// A trailing State whose opening parenthesis was lost in print ("... law Austria)") is read as
+// if it were there.
 #ifndef UPRX_EXTRACTORS_ATTRIBUTION_PARSER_H_
 #define UPRX_EXTRACTORS_ATTRIBUTION_PARSER_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +54,9 @@ class AttributionParser {
   std::vector<AttributedState> ResolveGroup(std::string_view content) const;
 
  private:
+  // Where the "(" lost before a trailing State belongs ("... law Austria)"), or nullopt.
+  std::optional<std::size_t> LostOpening(std::string_view text) const;
+
   const StateResolver& states_;
 };
 

@@ -31,6 +31,11 @@ int CountMatches(const std::string& text, const RE2& re) {
   return n;
 }
 
+std::string BaseName(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 }  // namespace
 
 Identifier::Identifier(const StateResolver& states, const Patterns& patterns)
@@ -65,6 +70,16 @@ std::string Identifier::IsoDate(const std::string& dmy) const {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%s-%02d-%02d", y.c_str(), it->second, std::atoi(d.c_str()));
   return buf;
+}
+
+std::string Identifier::TitleBlock(const std::string& cover) const {
+  for (const core::TextLine& line : core::SplitLines(cover)) {
+    std::string_view text = line.text;
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    if (RE2::PartialMatch(text, patterns_.Get("title_block_end")))
+      return cover.substr(0, line.begin);
+  }
+  return cover;
 }
 
 void Identifier::IdentifyKind(const std::string& head, core::DocumentInfo& info) const {
@@ -164,13 +179,15 @@ core::DocumentInfo Identifier::Identify(const core::SourceDocument& source,
   RE2::PartialMatch(head, patterns_.Get("symbol_cs"), &info.symbol);
   std::string date;
   if (RE2::PartialMatch(head, patterns_.Get("distr_date"), &date)) info.date = IsoDate(date);
-  // The kind is read from the cover page alone: paragraph 3 of a WG report lists the
-  // "national report submitted ..." among the documents of the review.
-  const std::string cover = head.substr(0, std::min(first_page_end, kCoverBytes));
+  // The kind is read from the title block alone (TitleBlock): paragraph 3 of a WG report lists
+  // the "national report submitted ..." among the documents of the review.
+  const std::string cover = TitleBlock(head.substr(0, std::min(first_page_end, kCoverBytes)));
   IdentifyKind(cover, info);
   IdentifyState(head, info);
   IdentifySession(head, info);
   info.language = Language(head);
+  info.draft = RE2::PartialMatch(head, patterns_.Get("status_draft")) ||
+               RE2::PartialMatch(BaseName(source.path), patterns_.Get("status_draft"));
   return info;
 }
 

@@ -5,6 +5,12 @@
 //   Identifier id(StateResolver::Default());
 //   core::DocumentInfo info = id.Identify(source, normalized);
 //
+// The kind comes from the title block only: the cover page (a PDF's first page, the start of a
+// document read as one page) up to its first numbered paragraph or "Introduction" heading. A
+// body that mentions another kind of document ("A national report submitted ...") never
+// changes it. `draft` is set for a draft WG report as circulated to the State ("Draft report
+// circulated on ..." in its text or file name, or a "[To be completed ...]" placeholder).
+//
 // A document that is not an outcome document is kind kOther with kind_detail saying what it
 // is, so the caller can tell the user "this is a national report, not an outcome document".
 #ifndef UPRX_EXTRACTORS_IDENTIFIER_H_
@@ -33,6 +39,8 @@ class Identifier {
   std::string IsoDate(const std::string& day_month_year) const;
 
  private:
+  // `cover` up to the line that ends the title block (pattern title_block_end).
+  std::string TitleBlock(const std::string& cover) const;
   void IdentifyKind(const std::string& head, core::DocumentInfo& info) const;
   void IdentifyState(const std::string& head, core::DocumentInfo& info) const;
   void IdentifySession(const std::string& head, core::DocumentInfo& info) const;

@@ -47,8 +47,25 @@ core::Position MakePosition(const FoundPosition& f, const std::string& symbol) {
   return pos;
 }
 
+// The State an item names in prose when no parenthesis names one: "With regard to the
+// recommendation of Switzerland reflected in paragraph 35 above, Bahrain can conduct ..."
+// (A/HRC/8/19 Bahrain 2008). The longest run of capitalised words after "recommendation of"
+// that names a State.
+std::optional<AttributedState> ProseState(const std::string& text, const Patterns& p,
+                                          const AttributionParser& attribution) {
+  std::string words;
+  if (!RE2::PartialMatch(text, p.Get("prose_attribution_cs"), &words)) return std::nullopt;
+  for (std::string candidate = words; !candidate.empty();) {
+    const auto states = attribution.ResolveGroup(candidate);
+    if (states.size() == 1 && states[0].state) return states[0];
+    const std::size_t space = candidate.rfind(' ');
+    candidate = space == std::string::npos ? "" : candidate.substr(0, space);
+  }
+  return std::nullopt;
+}
+
 core::Recommendation MakeRecommendation(const SectionBlock& b, const core::NormalizedText& norm,
-                                        const core::DocumentInfo& info,
+                                        const core::DocumentInfo& info, const Patterns& p,
                                         const AttributionParser& attribution,
                                         std::vector<core::Diagnostic>& diags) {
   core::Recommendation r;
@@ -80,8 +97,15 @@ core::Recommendation MakeRecommendation(const SectionBlock& b, const core::Norma
                          a.trailing.substr(0, 80) + "\""});
   }
   if (r.recommending_states.empty()) {
-    diags.push_back({"warning", "no_recommending_state", info.symbol, page,
-                     r.number + ": no recommending State found"});
+    if (const auto s = ProseState(b.text, p, attribution)) {
+      r.recommending_states.push_back(ToStateRef(*s));
+      diags.push_back({"info", "state_from_prose", info.symbol, page,
+                       r.number + ": recommending State \"" + s->as_written +
+                           "\" read from the text, not from a parenthesis"});
+    } else {
+      diags.push_back({"warning", "no_recommending_state", info.symbol, page,
+                       r.number + ": no recommending State found"});
+    }
   }
   return r;
 }
@@ -163,7 +187,7 @@ void BuildRecommendations(const std::vector<SectionBlock>& blocks, const core::N
     }
     if (b.is_item) {
       out.recommendations.push_back(
-          MakeRecommendation(b, norm, info, attribution, out.diagnostics));
+          MakeRecommendation(b, norm, info, p, attribution, out.diagnostics));
       if (current) out.recommendations.back().position = MakePosition(*current, info.symbol);
       continue;
     }
@@ -226,6 +250,17 @@ ExtractionResult WgReportExtractor::Extract(const core::NormalizedText& text,
   SectionParser parser(patterns_, attribution_, lines, out.diagnostics, text, info.symbol);
   std::vector<SectionBlock> blocks = parser.Parse(*start, end);
   const DialogueIndex dialogue(text, lines[*start].begin, states_, patterns_, info.sur_iso3);
+  BuildRecommendations(blocks, text, info, patterns_, attribution_, dialogue, out);
+  return out;
+}
+
+ExtractionResult WgReportExtractor::ExtractList(const core::NormalizedText& text,
+                                                const core::DocumentInfo& info) const {
+  ExtractionResult out;
+  const std::vector<LineRef> lines = SplitLines(text.text);
+  SectionParser parser(patterns_, attribution_, lines, out.diagnostics, text, info.symbol);
+  std::vector<SectionBlock> blocks = parser.Parse(0, lines.size());
+  const DialogueIndex dialogue(text, 0, states_, patterns_, info.sur_iso3);
   BuildRecommendations(blocks, text, info, patterns_, attribution_, dialogue, out);
   return out;
 }

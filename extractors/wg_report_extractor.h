@@ -19,6 +19,7 @@
 // "did not enjoy the support"); a later paragraph without items that states a position
 // ("All recommendations ... enjoy the support of Ecuador", "The response of Cambodia to these
 // recommendations will be included ...") applies to the items left without one before it.
+// Placeholders of a draft ("[To be completed by 22 May 2026]") are never recommendation text.
 #ifndef UPRX_EXTRACTORS_WG_REPORT_EXTRACTOR_H_
 #define UPRX_EXTRACTORS_WG_REPORT_EXTRACTOR_H_
 
@@ -44,6 +45,12 @@ class WgReportExtractor {
 
   // `info` supplies the symbol, the State under review and the cycle for ids and provenance.
   ExtractionResult Extract(const core::NormalizedText& text, const core::DocumentInfo& info) const;
+
+  // A bare recommendation list, as people cut it from a report: the whole text is read as the
+  // recommendations section (numbered items, without heading or lead-ins), so positions stay
+  // unknown unless a line states one.
+  ExtractionResult ExtractList(const core::NormalizedText& text,
+                               const core::DocumentInfo& info) const;
 
  private:
   const StateResolver& states_;

@@ -154,7 +154,10 @@ std::vector<SectionBlock> SectionParser::Parse(std::size_t first_line, std::size
   end_line_ = end_line;
   int footnote_page = 0;
   for (std::size_t i = first_line; i < end_line && !stop_; ++i) {
-    if (RE2::FullMatch(lines_[i].text, p_.Get("section_noise"))) continue;
+    if (RE2::FullMatch(lines_[i].text, p_.Get("section_noise")) ||
+        RE2::FullMatch(lines_[i].text, p_.Get("placeholder"))) {
+      continue;
+    }
     const int page = norm_.map.Locate(lines_[i].begin).page;
     if (footnote_page == page) continue;
     footnote_page = 0;

@@ -7,7 +7,9 @@
 #include <thread>
 
 #include "classifiers/review_classifier.h"
+#include "extractors/identifier.h"
 #include "extractors/read_limits.h"
+#include "extractors/state_resolver.h"
 #include "pipeline/cli/command_line.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/run/batch.h"
@@ -20,6 +22,7 @@ constexpr const char* kRunHelp =
     R"(uprx run - the whole pipeline over a folder of UPR documents, one JSON file per review
 
 Usage: uprx run INPUT... [--out DIR | -o FILE] [--format FORMAT [--bom]] [--jobs N]
+                [--state ISO3 --cycle N [--session N]]
                 [--model MODEL]... [--taxonomy-file FILE]... [--quiet]
                 [--profile ISO3|auto|FILE [--overrides CSV] [--summary FILE.md|.csv|.tsv]]
 
@@ -40,6 +43,7 @@ the reason, and the others are still written), 2 usage error.
 Examples:
   uprx run ../shared/corpora/slovenia --out out/slovenia
   uprx run report.pdf addendum.pdf thematic-list.docx -o review.json
+  uprx run "Namibia - Draft report circulated on 6 May 2026.docx" --state NAM --cycle 4
   uprx run ../shared/corpora/slovenia --format jsonl -o slovenia.jsonl
   uprx run ../shared/corpora/slovenia/c4 --format xlsx --out committee/   # SVN-c4.xlsx
   uprx run ../shared/corpora/slovenia/c4 --format html -o slovenia-c4.html
@@ -58,12 +62,15 @@ constexpr const char* kExtractHelp =
     R"(uprx extract - recommendations, recommending States and positions out of UPR documents
 
 Usage: uprx extract INPUT... [-o FILE | --out DIR] [--format FORMAT [--bom]]
-                    [--jobs N] [--quiet]
+                    [--jobs N] [--quiet] [--state ISO3 --cycle N [--session N]]
 
 INPUT is a file (PDF, DOCX or text; the format is read from the bytes, not the name), a
 directory (read recursively) or - for standard input. Documents of the same review (State
 under review and cycle) are joined into one review. Documents that are not UPR outcome
 documents (national reports, HRC decisions, session reports) are named and skipped.
+Draft WG reports (DOCX, as circulated to the State) are read like final ones, with status
+"draft". A bare list of recommendation lines cut from a report names no review: give it with
+--state ISO3 --cycle N (positions are then unknown unless the lines state them).
 
 Output is JSON in the uprx/1 schema (see SCHEMA.md); --format jsonl writes one recommendation
 per line, --format csv one row per recommendation and recommending State (UPR Info's columns
@@ -100,6 +107,8 @@ struct ExtractArgs {
   extractors::ReadLimits limits;
   classifiers::ClassifierOptions classifier;
   std::string overrides, summary;  // run --profile: manual decisions, per-institution table
+  std::string state;               // --state: the review of bare recommendation lists
+  int cycle = 0, session = 0;      // --cycle, --session (0: not given)
 };
 
 // Why the format options cannot work together, or nullopt. `run` without -o writes to a directory.
@@ -117,6 +126,34 @@ std::optional<std::string> CheckFormat(const ExtractArgs& a, const std::string& 
     return "--format " + a.format + " is written to a file: give -o FILE or --out DIR";
   }
   return std::nullopt;
+}
+
+// Why --state, --cycle and --session do not name a review, or nullopt.
+std::optional<std::string> CheckReview(ExtractArgs& a) {
+  for (char& ch : a.state) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (!a.state.empty() && !extractors::StateResolver::Default().ByIso3(a.state)) {
+    return "--state " + a.state +
+           " is not the ISO 3166-1 alpha-3 code of a UN member or observer State";
+  }
+  if (a.cycle < 0 || a.session < 0) return "--cycle and --session are positive numbers";
+  if (a.session > 0) {
+    const int of_session = *extractors::Identifier::CycleOfSession(a.session);
+    if (a.cycle > 0 && a.cycle != of_session) {
+      return "--session " + std::to_string(a.session) + " belongs to cycle " +
+             std::to_string(of_session) + ", not " + std::to_string(a.cycle);
+    }
+    a.cycle = of_session;
+  }
+  if ((a.cycle > 0) != !a.state.empty()) return "--state and --cycle go together";
+  return std::nullopt;
+}
+
+ReviewHint HintOf(const ExtractArgs& a) {
+  ReviewHint hint;
+  hint.iso3 = a.state;
+  if (a.cycle > 0) hint.cycle = a.cycle;
+  if (a.session > 0) hint.wg_session = a.session;
+  return hint;
 }
 
 // The per-document limits (read_limits.h) as options; each document over one fails alone.
@@ -152,6 +189,12 @@ std::optional<int> ParseArgs(const std::vector<std::string>& args, const std::st
       "documents read in parallel (0 = one per core)")("quiet,q", po::bool_switch(&a.quiet),
                                                        "no progress or summary on stderr");
   AddLimitOptions(opts, a.limits);
+  opts.add_options()("state", po::value(&a.state)->value_name("ISO3"),
+                     "the State under review of documents that do not name it (bare "
+                     "recommendation lists); with --cycle")(
+      "cycle", po::value(&a.cycle)->value_name("N"), "the UPR cycle of such documents (1-4)")(
+      "session", po::value(&a.session)->value_name("N"),
+      "the Working Group session of such documents (optional)");
   if (name == "run") {
     a.classify = true;
     opts.add_options()("model", po::value(&a.classifier.model_paths)->composing(),
@@ -175,6 +218,7 @@ std::optional<int> ParseArgs(const std::vector<std::string>& args, const std::st
     return UsageError(name, "give either -o FILE or --out DIR, not both");
   }
   if (auto usage = CheckFormat(a, name)) return UsageError(name, *usage);
+  if (auto usage = CheckReview(a)) return UsageError(name, *usage);
   if (a.jobs <= 0) a.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return std::nullopt;
 }
@@ -202,6 +246,7 @@ static int RunPipeline(const std::vector<std::string>& args, const std::string& 
   batch.jobs = a.jobs;
   batch.progress = !a.quiet && isatty(STDERR_FILENO);
   batch.limits = a.limits;
+  batch.hint = HintOf(a);
   batch.classifier = &classifier;
   batch.overrides = a.overrides;
   batch.summary = a.summary;

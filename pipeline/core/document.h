@@ -92,6 +92,7 @@ struct DocumentInfo {
   std::string sur_iso3;
   std::optional<int> wg_session, cycle, year;
   DeclaredTotals declared;
+  bool draft = false;  // a draft WG report circulated to the State (status "draft", else "final")
   bool operator==(const DocumentInfo&) const = default;
 };
 

@@ -26,6 +26,7 @@ Json DocumentToJson(const core::DocumentInfo& d) {
   j["symbol"] = StringOrNull(d.symbol);
   j["kind"] = core::DocumentKindName(d.kind);
   j["date"] = StringOrNull(d.date);
+  j["status"] = d.draft ? "draft" : "final";
   j["declared"] = {{"received", OrNull(d.declared.received)},
                    {"supported", OrNull(d.declared.supported)},
                    {"noted", OrNull(d.declared.noted)}};

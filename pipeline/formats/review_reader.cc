@@ -145,6 +145,8 @@ core::DocumentInfo ReadDocument(FieldReader& r, const Json& j, const std::string
   d.symbol = r.String(j, path, "symbol");
   d.kind = KindNamed(r.String(j, path, "kind"));
   d.date = r.String(j, path, "date");
+  // Files written before "status" existed are of final reports.
+  d.draft = r.OptionalString(j, path, "status").value_or("final") == "draft";
   if (const Json* declared = r.Member(j, path, "declared")) {
     const std::string at = FieldReader::Join(path, "declared");
     d.declared.received = r.OptionalInt(*declared, at, "received");

@@ -22,7 +22,7 @@ core::Result<BatchResult> RunBatch(const BatchOptions& options, std::ostream& lo
 
   // Each finished document waits in the spool, so memory holds one review at a time (plus
   // whatever the output format needs; review_sink.h), however many documents the batch has.
-  const DocumentProcessor processor(options.limits);
+  const DocumentProcessor processor(options.limits, options.hint);
   DocumentSpool spool(paths.size());
   RunDocuments(processor, paths, {options.jobs, options.progress},
                [&](std::size_t i, ProcessedDocument d) { spool.Put(i, std::move(d)); });

@@ -20,6 +20,7 @@
 #include "extractors/read_limits.h"
 #include "pipeline/core/document.h"
 #include "pipeline/core/status.h"
+#include "pipeline/run/document_processor.h"
 #include "pipeline/run/review_sink.h"
 
 namespace uprx::pipeline {
@@ -30,6 +31,7 @@ struct BatchOptions {
   int jobs = 1;
   bool progress = false;  // a progress line on `log` (a terminal)
   extractors::ReadLimits limits;
+  ReviewHint hint;  // --state/--cycle/--session: the review of inputs that do not name it
   // Labels every review when set (uprx run); built by the caller so a bad model stops early.
   const std::optional<classifiers::ReviewClassifier>* classifier = nullptr;
   std::string overrides, summary;  // with a ministries stage: decisions CSV, summary file

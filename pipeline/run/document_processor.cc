@@ -27,10 +27,25 @@ core::FileError NotOutcome(const ProcessedDocument& d) {
               "no recommendations read from it"};
 }
 
+// Recommendations with at least one resolved recommending State.
+int WithResolvedState(const std::vector<core::Recommendation>& recs) {
+  int n = 0;
+  for (const core::Recommendation& r : recs) {
+    for (const core::StateRef& s : r.recommending_states) {
+      if (!s.iso3.empty()) {
+        ++n;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
 }  // namespace
 
-DocumentProcessor::DocumentProcessor(extractors::ReadLimits limits)
+DocumentProcessor::DocumentProcessor(extractors::ReadLimits limits, ReviewHint hint)
     : limits_(limits),
+      hint_(std::move(hint)),
       identifier_(extractors::StateResolver::Default()),
       wg_report_(extractors::StateResolver::Default()),
       thematic_list_(extractors::StateResolver::Default()) {}
@@ -75,6 +90,7 @@ ProcessedDocument DocumentProcessor::Extract(const core::SourceDocument& source,
   if (source.format == core::Format::kDocx || d.info.kind == core::DocumentKind::kThematicList) {
     thematic_list_.Identify(text, d.info);
   }
+  ApplyHint(d.info);
   switch (d.info.kind) {
     case core::DocumentKind::kWgReport: {
       auto r = wg_report_.Extract(text, d.info);
@@ -108,10 +124,59 @@ ProcessedDocument DocumentProcessor::Extract(const core::SourceDocument& source,
     }
     case core::DocumentKind::kOther:
     case core::DocumentKind::kUnknown:
-      d.error = NotOutcome(d);
+      // kind_detail empty: no title said what the document is (identifier.h).
+      if (d.info.kind_detail.empty()) {
+        ExtractBareList(text, d);
+      } else {
+        d.error = NotOutcome(d);
+      }
       break;
   }
   return d;
+}
+
+void DocumentProcessor::ApplyHint(core::DocumentInfo& info) const {
+  if (info.sur_iso3.empty() && !hint_.iso3.empty()) {
+    const auto state = extractors::StateResolver::Default().ByIso3(hint_.iso3);
+    info.sur_iso3 = hint_.iso3;
+    info.sur_name = state ? state->name : hint_.iso3;
+  }
+  if (!info.wg_session && hint_.wg_session) info.wg_session = hint_.wg_session;
+  if (!info.cycle && hint_.cycle) info.cycle = hint_.cycle;
+  if (!info.cycle && info.wg_session)
+    info.cycle = extractors::Identifier::CycleOfSession(*info.wg_session);
+}
+
+void DocumentProcessor::ExtractBareList(const core::NormalizedText& text,
+                                        ProcessedDocument& d) const {
+  const core::DocumentInfo& info = d.info;
+  auto r = wg_report_.ExtractList(text, info);
+  const int attributed = WithResolvedState(r.recommendations);
+  // Most items of a list end with their States; a few attributed lines in some other document
+  // do not make it a list.
+  const bool is_list =
+      attributed >= 3 && 2 * attributed >= static_cast<int>(r.recommendations.size());
+  if (!is_list) {
+    d.error = NotOutcome(d);
+    return;
+  }
+  if (hint_.iso3.empty() || !info.cycle) {
+    d.error = core::FileError{
+        d.path, "recommendation_list_needs_review",
+        d.path + ": no title says which review this is, but it holds " +
+            std::to_string(r.recommendations.size()) +
+            " numbered recommendations with their States; name the review: uprx run \"" + d.path +
+            "\" --state ISO3 --cycle N [--session N]"};
+    d.failed = true;
+    return;
+  }
+  d.info.kind = core::DocumentKind::kWgReport;
+  d.recommendations = std::move(r.recommendations);
+  d.diagnostics = std::move(r.diagnostics);
+  d.diagnostics.push_back({"info", "bare_recommendation_list", d.info.symbol, 0,
+                           "read as a bare recommendation list of " + info.sur_iso3 + " cycle " +
+                               std::to_string(*info.cycle) +
+                               " (the review named by --state and --cycle)"});
 }
 
 }  // namespace uprx::pipeline

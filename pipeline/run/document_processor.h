@@ -34,11 +34,23 @@ struct ProcessedDocument {
   bool operator==(const ProcessedDocument&) const = default;
 };
 
+// The review the user names (`--state ISO3 --cycle N [--session N]`) for documents that do not
+// say it themselves: bare recommendation lists cut from a report. Empty: nothing named.
+struct ReviewHint {
+  std::string iso3;
+  std::optional<int> cycle, wg_session;
+  bool empty() const { return iso3.empty() && !cycle && !wg_session; }
+};
+
 class DocumentProcessor {
  public:
   // `limits` apply to each document on its own: its clock starts when its reading starts. A
-  // document over a limit fails with the limit's error and the batch goes on.
-  explicit DocumentProcessor(extractors::ReadLimits limits = {});
+  // document over a limit fails with the limit's error and the batch goes on. `hint` fills the
+  // State under review, cycle and session a document leaves unsaid; with it, a document that
+  // no title identifies is read as a bare recommendation list. Without it, such a document
+  // that still holds numbered recommendations with their States fails with
+  // "recommendation_list_needs_review", naming the options to give.
+  explicit DocumentProcessor(extractors::ReadLimits limits = {}, ReviewHint hint = {});
   ProcessedDocument Process(const std::string& path) const;
   // The same, for bytes already in memory (tests, stdin).
   ProcessedDocument ProcessBytes(const std::string& path, const std::string& bytes) const;
@@ -49,7 +61,12 @@ class DocumentProcessor {
   ProcessedDocument Extract(const core::SourceDocument& source,
                             const core::NormalizedText& text) const;
 
+  // A document that no title identifies: read as a list when the review is named.
+  void ExtractBareList(const core::NormalizedText& text, ProcessedDocument& d) const;
+  void ApplyHint(core::DocumentInfo& info) const;
+
   extractors::ReadLimits limits_;
+  ReviewHint hint_;
   extractors::Normalizer normalizer_;
   extractors::Identifier identifier_;
   extractors::WgReportExtractor wg_report_;

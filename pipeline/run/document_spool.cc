@@ -135,7 +135,8 @@ Json ToJson(const core::DocumentInfo& i) {
           {"cycle", Opt(i.cycle)},
           {"year", Opt(i.year)},
           {"declared", Json::array({Opt(i.declared.received), Opt(i.declared.supported),
-                                    Opt(i.declared.noted)})}};
+                                    Opt(i.declared.noted)})},
+          {"draft", i.draft}};
 }
 core::DocumentInfo InfoFrom(const Json& j) {
   core::DocumentInfo i;
@@ -155,6 +156,7 @@ core::DocumentInfo InfoFrom(const Json& j) {
   i.year = GetOpt<int>(j.at("year"));
   const Json& d = j.at("declared");
   i.declared = {GetOpt<int>(d.at(0)), GetOpt<int>(d.at(1)), GetOpt<int>(d.at(2))};
+  i.draft = j.at("draft").get<bool>();
   return i;
 }
 

@@ -162,6 +162,40 @@ class ReviewBuilder {
   std::optional<int> pending_paragraph_;
 };
 
+std::string Name(const ProcessedDocument& d) {
+  return d.info.symbol.empty() ? d.path : d.info.symbol + " (" + d.path + ")";
+}
+
+// A draft WG report and the final report of the same review hold the same recommendations:
+// the final report is the base and the drafts are set aside. Among drafts alone (two versions
+// of one draft, or a draft and a list cut from it) the first complete draft (it has a symbol;
+// a list has none, nor lead-ins with positions) is the base, else the first.
+void SetAsideDrafts(std::vector<const ProcessedDocument*>& reports, core::Review& r) {
+  const auto final_report = std::find_if(reports.begin(), reports.end(),
+                                         [](const ProcessedDocument* d) { return !d->info.draft; });
+  const bool has_final = final_report != reports.end();
+  const ProcessedDocument* base = has_final ? *final_report : nullptr;
+  if (!base) {
+    const auto complete = std::find_if(reports.begin(), reports.end(),
+                                       [](const auto* d) { return !d->info.symbol.empty(); });
+    if (complete != reports.end()) base = *complete;
+  }
+  std::vector<const ProcessedDocument*> kept;
+  for (const ProcessedDocument* d : reports) {
+    if (!base) base = d;
+    if (!d->info.draft || d == base) {
+      kept.push_back(d);
+      continue;
+    }
+    r.diagnostics.push_back(
+        {"info", has_final ? "draft_superseded" : "draft_duplicate", d->info.symbol, 0,
+         "the " + std::string(has_final ? "final" : "draft") + " report " + Name(*base) +
+             " is the base of this review; the draft " + Name(*d) + " (" +
+             std::to_string(d->recommendations.size()) + " recommendations) is set aside"});
+  }
+  reports = std::move(kept);
+}
+
 core::Review JoinOne(const std::vector<const ProcessedDocument*>& docs) {
   core::Review r;
   std::vector<const ProcessedDocument*> reports, lists, addenda;
@@ -188,6 +222,7 @@ core::Review JoinOne(const std::vector<const ProcessedDocument*>& docs) {
     }
   }
   ReviewBuilder builder(r);
+  SetAsideDrafts(reports, r);
   // The WG report is the base; a thematic list read alone stands in for it.
   for (const ProcessedDocument* d : reports) builder.AddBase(d->recommendations);
   if (reports.empty() && !lists.empty()) {

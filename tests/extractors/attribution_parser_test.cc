@@ -24,6 +24,24 @@ void Check(const Case& c) {
   EXPECT_EQ(a.trailing, c.trailing) << c.input;
 }
 
+TEST(AttributionParser, MergedGroupsOfA2026DraftEachNameOneState) {
+  // Drafts of WG session 52 (2026): one parenthesis per State, separated by ";".
+  Check({"Ratify ICPPED (Belgium); (Côte d'Ivoire); (Türkiye); (Netherlands (Kingdom of the));",
+         {{"Ratify ICPPED", {"BEL", "CIV", "TUR", "NLD"}}},
+         ""});
+}
+
+TEST(AttributionParser, ATrailingStateWhoseOpeningParenthesisWasLost) {
+  // A/HRC/28/11 Angola 2014, 135.7.
+  Check({"Ratify the Rome Statute of the International Criminal Court Ghana)",
+         {{"Ratify the Rome Statute of the International Criminal Court", {"GHA"}}},
+         ""});
+  Check({"Protect minorities Republic of Korea);", {{"Protect minorities", {"KOR"}}}, ""});
+  // Not a State, or a closing parenthesis that has its opening one: left as they were.
+  Check({"Adopt the law on data (2010-2012)", {{"Adopt the law on data (2010-2012)", {}}}, ""});
+  Check({"Adopt the plan of action 2020)", {{"Adopt the plan of action 2020)", {}}}, ""});
+}
+
 TEST(AttributionParser, OneStateAtTheEnd) {
   Check({"Ratify the Optional Protocol to ICCPR (Austria);",
          {{"Ratify the Optional Protocol to ICCPR", {"AUT"}}},

@@ -148,6 +148,17 @@ TEST(DocxReaderNumbering, RecommendationNumbersFromTwoLevels) {
             "28.1 Ratify ICCPR (Chile);\tSupported\n28.2 Abolish (Spain);\tNoted\n28.3 Third");
 }
 
+TEST(DocxReaderNumbering, ListNumberingPrintsParagraphDotItem) {
+  // Namibia's draft list (WG session 52): one level whose text is "6.%1", so the numbers are
+  // 6.1, 6.2, ... as the final report will print them, though the text holds none.
+  const std::string numbering = "<w:abstractNum w:abstractNumId=\"4\">" +
+                                Level(0, 1, "decimal", "6.%1") + "</w:abstractNum>" + Num(10, 4);
+  const std::string body = Numbered(10, 0, "Ratify OPCAT (Ukraine);") +
+                           Numbered(10, 0, "Ratify ICPPED (Belgium); (France);");
+  EXPECT_EQ(Text(Docx(body, numbering)),
+            "6.1 Ratify OPCAT (Ukraine);\n6.2 Ratify ICPPED (Belgium); (France);");
+}
+
 TEST(DocxReaderNumbering, InstancesOfOneDefinitionShareCounters) {
   const std::string numbering =
       "<w:abstractNum w:abstractNumId=\"0\">" + Level(0, 1, "decimal", "%1.") + "</w:abstractNum>" +

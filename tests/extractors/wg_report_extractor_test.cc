@@ -211,6 +211,106 @@ TEST(WgReportExtractor, AParagraphCitingParagraphsOfTheSectionGivesThemItsPositi
   EXPECT_EQ(r.recommendations[1].position.paragraph, 86);
 }
 
+// A draft as circulated in 2026 (Somalia's draft of A/HRC/63/12): section I still a
+// placeholder, lead-ins "have been examined by ... and enjoy the support of", merged States
+// "(Côte d'Ivoire); (France);" and 2026 names, then the delegation annex.
+constexpr const char* kDraft = R"(I. Summary of the proceedings of the review process
+[To be completed by 22 May 2026]
+II. Conclusions and/or recommendations
+6. The recommendations formulated during the interactive dialogue/listed below have been
+examined by Somalia and enjoy the support of Somalia:
+6.1 Ratify the Convention (Côte d’Ivoire); (Türkiye); (Netherlands (Kingdom of the));
+[To be completed by 22 May 2026]
+6.2 Protect journalists (Venezuela (Bolivarian Republic of)); (State of Palestine);
+7. The following recommendations will be examined by Somalia, which will provide responses
+in due time, but no later than the sixty-third session of the Human Rights Council:
+7.1 Criminalize marital rape (Iceland).
+8. The recommendations formulated during the interactive dialogue/listed below have been
+examined by Somalia and have been noted by Somalia:
+8.1 Abolish the death penalty (Cyprus); (Czechia);
+9. Somalia notes the relevant recommendations as follows: (i) on the death penalty, Somalia
+is not in a position to act.
+Annex
+Composition of the delegation
+Mr. Abdi Example, Director General, Ministry of Justice;
+)";
+
+std::vector<std::string> Iso3s(const core::Recommendation& r) {
+  std::vector<std::string> out;
+  for (const auto& s : r.recommending_states) out.push_back(s.iso3);
+  return out;
+}
+
+TEST(WgReportExtractor, ReadsADraftWithMergedStatesAnd2026Names) {
+  const auto r = ExtractText(kDraft);
+  ASSERT_EQ(Numbers(r), (std::vector<std::string>{"6.1", "6.2", "7.1", "8.1"}));
+  EXPECT_EQ(Iso3s(r.recommendations[0]), (std::vector<std::string>{"CIV", "TUR", "NLD"}));
+  EXPECT_EQ(Iso3s(r.recommendations[1]), (std::vector<std::string>{"VEN", "PSE"}));
+  EXPECT_EQ(Iso3s(r.recommendations[3]), (std::vector<std::string>{"CYP", "CZE"}));
+  EXPECT_EQ(r.recommendations[0].text, "Ratify the Convention");
+  EXPECT_EQ(r.recommendations[1].text, "Protect journalists");
+  EXPECT_EQ(r.recommendations[0].position.value, "supported");
+  EXPECT_EQ(r.recommendations[2].position.value, "pending");
+  EXPECT_EQ(r.recommendations[3].position.value, "noted");
+  EXPECT_FALSE(HasDiagnostic(r, "unknown_state"));
+}
+
+TEST(WgReportExtractor, PlaceholderIsNoRecommendationText) {
+  for (const auto& rec : ExtractText(kDraft).recommendations) {
+    EXPECT_EQ(rec.text.find("To be completed"), std::string::npos) << rec.number;
+    EXPECT_EQ(rec.text.find("Director General"), std::string::npos) << rec.number;
+  }
+}
+
+ExtractionResult ExtractList(const std::string& page_text) {
+  core::SourceDocument doc;
+  doc.format = core::Format::kText;
+  doc.pages.push_back({1, page_text});
+  core::DocumentInfo info;
+  info.sur_iso3 = "BEL";
+  info.cycle = 4;
+  return WgReportExtractor(StateResolver::Default()).ExtractList(Normalizer().Normalize(doc), info);
+}
+
+TEST(WgReportExtractor, ReadsABareListWithPositionsUnknown) {
+  // Lines cut from a draft (Belgium's, typed 6.1-8.31), without heading or lead-ins.
+  const auto r = ExtractList(
+      "6.1 Step up efforts to ratify OPCAT (Greece);\n"
+      "6.2 Accede to OPCAT (Mauritius); (Senegal);\n"
+      "7.1 Consider a national plan (Chile);\n"
+      "8.1 Guarantee family unity (Democratic People’s Republic of Korea).\n");
+  ASSERT_EQ(Numbers(r), (std::vector<std::string>{"6.1", "6.2", "7.1", "8.1"}));
+  EXPECT_EQ(Iso3s(r.recommendations[1]), (std::vector<std::string>{"MUS", "SEN"}));
+  EXPECT_EQ(Iso3s(r.recommendations[3]), (std::vector<std::string>{"PRK"}));
+  for (const auto& rec : r.recommendations) EXPECT_EQ(rec.position.value, "unknown");
+  EXPECT_EQ(r.recommendations[0].id, "BEL-c4-6.1");
+}
+
+TEST(WgReportExtractor, BareListLinesStatingAPositionKeepIt) {
+  const auto r = ExtractList(
+      "6. The following recommendations have been noted by Niger:\n"
+      "6.1 Abolish the death penalty (Portugal);\n");
+  ASSERT_EQ(Numbers(r), (std::vector<std::string>{"6.1"}));
+  EXPECT_EQ(r.recommendations[0].position.value, "noted");
+}
+
+TEST(WgReportExtractor, AStateNamedOnlyInProseIsRead) {
+  // A/HRC/8/19 Bahrain 2008, paragraph 60: items that name their State in the sentence.
+  const auto r = ExtractText(R"(IV. Conclusions and/or recommendations
+60. The following recommendations enjoy the support of Bahrain:
+1. With regard to the recommendation of Switzerland reflected in paragraph 35 above, Bahrain
+can conduct wide consultations with a view to adopting a family law.
+2. With regard to the recommendation of the Netherlands reflected in paragraph 40, Bahrain
+would inform the Council of new legislation on female domestic workers.
+3. Follow the recommendations of the Committee on the Rights of the Child.
+)");
+  ASSERT_EQ(r.recommendations.size(), 3u);
+  EXPECT_EQ(Iso3s(r.recommendations[0]), (std::vector<std::string>{"CHE"}));
+  EXPECT_EQ(Iso3s(r.recommendations[1]), (std::vector<std::string>{"NLD"}));
+  EXPECT_TRUE(r.recommendations[2].recommending_states.empty());
+  EXPECT_TRUE(HasDiagnostic(r, "state_from_prose"));
+}
+
 TEST(WgReportExtractor, NoSectionIsAnError) {
   const auto r = ExtractText("1. Just a national report.\n2. Nothing to see.\n");
   EXPECT_TRUE(r.recommendations.empty());

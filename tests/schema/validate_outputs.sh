@@ -41,6 +41,14 @@ run khm2010 0 extract "$corpora/wg-reports/cambodia2010.pdf" -o "$out/khm2010.js
 # folder holds unreadable and non-outcome documents, hence exit status 1).
 run slovenia 1 run "$corpora/slovenia" --out "$out/slovenia" --jobs 2
 
+# Issue 13: a 2026 draft (documents[].status "draft") and a bare list named by --state/--cycle.
+drafts=$corpora/drafts-2026
+if [ -d "$drafts" ]; then
+  run drafts 0 extract "$drafts/Somalia - Draft report circulated on 12 May 2026_original.docx" \
+    "$drafts/Namibia - Draft report circulated on 6 May 2026.docx" --state NAM --cycle 4 \
+    -o "$out/drafts.json"
+fi
+
 # A bad-input batch: the reviews that could be read and the errors of those that could not.
 mkdir -p "$out/bad"
 : >"$out/bad/empty.pdf"

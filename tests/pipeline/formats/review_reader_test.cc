@@ -36,6 +36,7 @@ core::Review FullReview() {
   d.date = "2019-07-01";
   d.declared.received = 190;
   d.declared.noted = 7;
+  d.draft = true;  // written as "status": "draft"
   r.documents.push_back(d);
   core::Recommendation rec;
   rec.id = "TST-c3-118.1";

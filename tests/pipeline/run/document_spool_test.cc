@@ -28,6 +28,7 @@ ProcessedDocument Filled(const std::string& path) {
   d.info.cycle = 2;
   d.info.year = 2014;
   d.info.declared = {205, 163, std::nullopt};
+  d.info.draft = true;
   d.recommendations = testing::LabelledReview().recommendations;
   core::Recommendation& r = d.recommendations[0];
   r.recommending_states[0].segment = "ratify (France)";

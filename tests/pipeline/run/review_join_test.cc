@@ -52,6 +52,31 @@ bool Has(const core::Review& r, const std::string& code) {
   return false;
 }
 
+TEST(ReviewJoin, TheFinalReportIsTheBaseWhenItsDraftIsGivenToo) {
+  ProcessedDocument draft = Report(3);
+  draft.path = "Slovenia - Draft report circulated on 8 May 2026.docx";
+  draft.info.draft = true;
+  ProcessedDocument final_report = Report(2);
+  auto reviews = JoinReviews({draft, final_report});
+  ASSERT_EQ(reviews.size(), 1u);
+  const auto& r = reviews[0];
+  EXPECT_EQ(r.documents.size(), 2u);
+  EXPECT_EQ(r.recommendations.size(), 2u);
+  EXPECT_TRUE(Has(r, "draft_superseded"));
+}
+
+TEST(ReviewJoin, TwoVersionsOfADraftGiveOneBase) {
+  ProcessedDocument circulated = Report(3);
+  circulated.path = "circulated.docx";
+  circulated.info.draft = true;
+  ProcessedDocument adopted = circulated;
+  adopted.path = "adopted.docx";
+  auto reviews = JoinReviews({circulated, adopted});
+  ASSERT_EQ(reviews.size(), 1u);
+  EXPECT_EQ(reviews[0].recommendations.size(), 3u);
+  EXPECT_TRUE(Has(reviews[0], "draft_duplicate"));
+}
+
 TEST(ReviewJoin, TheAddendumGivesTheFinalPositionAndKeepsTheWorkingGroupOne) {
   auto reviews = JoinReviews({Report(2), Addendum({{"140.1", "supported"}, {"140.2", "noted"}})});
   ASSERT_EQ(reviews.size(), 1u);
