@@ -21,6 +21,7 @@ constexpr const char* kRunHelp =
     R"(uprx run - the whole pipeline over a folder of UPR documents, one JSON file per review
 
 Usage: uprx run INPUT... [--out DIR | -o FILE] [--format FORMAT [--bom]] [--jobs N]
+                [--impact-framework N] [--impact-legacy] [--impact-categories FILE]
                 [--model MODEL]... [--taxonomy-file FILE]... [--quiet]
                 [--profile ISO3|auto|FILE [--overrides CSV] [--summary FILE.md|.csv|.tsv]]
 
@@ -55,8 +56,8 @@ recommendations import file of the IMPACT OSS tracker: support_level, framework_
 as reference, links to the recommending State, issues, affected persons and SDGs through
 --impact-categories; docs/impact.md), sqlite (one SQLite database for any number of reviews:
 reviews, documents, recommendations, recommending States, positions and their history, labels
-with evidence, ministries; -o FILE adds to the file, a review run again replaces its rows;
-docs/sqlite.md). xlsx and html need -o FILE or --out DIR; they are not written to a terminal;
+with evidence, ministries, and the matches between consecutive cycles of a State found in the
+file; -o FILE adds to the file, a review run again replaces its rows; docs/sqlite.md). xlsx and html need -o FILE or --out DIR; they are not written to a terminal;
 sqlite needs -o FILE (or --out DIR: one database per review).
 
 Options)";

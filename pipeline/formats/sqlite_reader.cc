@@ -110,12 +110,12 @@ core::Status ReadLabels(sqlite3* db, const std::string& id, core::Review& review
                         const std::map<std::int64_t, std::size_t>& index) {
   auto labels = Prepare(db,
                         "SELECT l.rec, l.kind, l.taxonomy, l.label_id, l.name, l.score, l.method, "
-                        "l.evidence, '' FROM labels l JOIN recommendations r USING (rec) "
+                        "l.evidence, '', l.rank FROM labels l JOIN recommendations r USING (rec) "
                         "WHERE r.review_id = ? UNION ALL "
                         "SELECT m.rec, 'ministries', m.taxonomy, m.institution_id, m.name, "
-                        "m.score, m.method, m.evidence, m.role FROM ministries m "
+                        "m.score, m.method, m.evidence, m.role, m.rank FROM ministries m "
                         "JOIN recommendations r USING (rec) WHERE r.review_id = ?1 "
-                        "ORDER BY 1, 2",
+                        "ORDER BY 1, 2, 10",
                         id);
   if (!labels.ok()) return labels.status();
   std::map<std::string, bool> seen;
