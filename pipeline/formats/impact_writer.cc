@@ -1,5 +1,7 @@
 #include "pipeline/formats/impact_writer.h"
 
+#include <map>
+
 #include "pipeline/formats/report_data.h"
 
 namespace uprx::pipeline {
@@ -140,12 +142,17 @@ void WriteImpactHeader(std::ostream& out, const ImpactOptions& options) {
 
 void WriteImpactRows(std::ostream& out, const core::Review& review, const ImpactOptions& options) {
   const std::string framework = std::to_string(options.framework);
+  std::map<std::string, int> seen;  // uprx id -> rows written with it
   for (const core::Recommendation& r : review.recommendations) {
+    // IMPACT refuses a second row with a reference it has; a number the extraction read twice
+    // (a diagnostic in the JSON) still gets its own row.
+    const int n = ++seen[r.id];
+    const std::string reference = n == 1 ? r.id : r.id + " (" + std::to_string(n) + ")";
     const std::string answer =
         options.legacy ? ImpactAccepted(r.position.value) : ImpactSupportLevel(r.position.value);
     ImpactLinks links;
     if (options.categories) links = ImpactLinksOf(review, r, *options.categories);
-    WriteRecord(out, {r.id, r.text, framework, answer, Response(r.position),
+    WriteRecord(out, {reference, r.text, framework, answer, Response(r.position),
                       ImpactDescription(review, r, &links), links.state, links.body, links.cycle,
                       links.issues, links.persons, links.sdgs});
   }

@@ -16,7 +16,8 @@
 // Rows: one per recommendation (IMPACT's unit, not UPR Info's recommendation x State), in review
 // then document order.
 //   reference      the uprx id ("KHM-c2-118.1"): IMPACT requires it unique in the instance,
-//                  and a bare "118.1" would clash with the next cycle's 118.1
+//                  and a bare "118.1" would clash with the next cycle's 118.1; an id the
+//                  extraction gave twice in a review gets " (2)" on its second row
 //   framework_id   options.framework (1 = "Human Rights Obligations" in IMPACT's seeds)
 //   support_level  2 supported, 1 supported in part, 0 noted, empty while pending or unknown;
 //                  with options.legacy instead "accepted" (true / false / empty) for instances

@@ -65,6 +65,17 @@ TEST(ImpactCsv, OneRowPerRecommendationReferencedByItsUprxId) {
   EXPECT_EQ(Records({testing::LabelledReview()}, {.framework = 3})[3][2], "3");
 }
 
+TEST(ImpactCsv, ReferencesStayUniqueWhenTheExtractionGaveAnIdTwice) {
+  core::Review review = testing::LabelledReview();
+  review.recommendations.push_back(review.recommendations[0]);  // 118.1 read twice
+  review.recommendations.push_back(review.recommendations[0]);
+  const auto records = Records({review});
+  ASSERT_EQ(records.size(), 6u);
+  EXPECT_EQ(records[1][0], "KHM-c2-118.1");
+  EXPECT_EQ(records[4][0], "KHM-c2-118.1 (2)");
+  EXPECT_EQ(records[5][0], "KHM-c2-118.1 (3)");
+}
+
 TEST(ImpactCsv, SupportLevelIsTwoOneZeroOrEmptyAndResponseCarriesTheExplanation) {
   EXPECT_EQ(ImpactSupportLevel("supported"), "2");
   EXPECT_EQ(ImpactSupportLevel("supported_in_part"), "1");
