@@ -56,6 +56,13 @@ std::string ReviewKey(const core::Review& review) {
 }  // namespace
 
 std::vector<std::string> ImpactColumns(const ImpactOptions& options) {
+  // Clients before July 2025 cannot link categories and send every column to the server as
+  // an attribute: legacy files hold the attributes only.
+  if (options.legacy) {
+    return {"Reference [database:reference]",    "Title [database:title]",
+            "Framework [database:framework_id]", "Accepted [database:accepted]",
+            "Response [database:response]",      "Description [database:description]"};
+  }
   return {
       "Reference [database:reference]",
       "Title [database:title]",
@@ -151,10 +158,19 @@ void WriteImpactRows(std::ostream& out, const core::Review& review, const Impact
     const std::string answer =
         options.legacy ? ImpactAccepted(r.position.value) : ImpactSupportLevel(r.position.value);
     ImpactLinks links;
-    if (options.categories) links = ImpactLinksOf(review, r, *options.categories);
-    WriteRecord(out, {reference, r.text, framework, answer, Response(r.position),
-                      ImpactDescription(review, r, &links), links.state, links.body, links.cycle,
-                      links.issues, links.persons, links.sdgs});
+    if (options.categories && !options.legacy)
+      links = ImpactLinksOf(review, r, *options.categories);
+    std::vector<std::string> fields = {reference,
+                                       r.text,
+                                       framework,
+                                       answer,
+                                       Response(r.position),
+                                       ImpactDescription(review, r, &links)};
+    if (!options.legacy) {
+      fields.insert(fields.end(), {links.state, links.body, links.cycle, links.issues,
+                                   links.persons, links.sdgs});
+    }
+    WriteRecord(out, fields);
   }
 }
 

@@ -21,7 +21,8 @@
 //   framework_id   options.framework (1 = "Human Rights Obligations" in IMPACT's seeds)
 //   support_level  2 supported, 1 supported in part, 0 noted, empty while pending or unknown;
 //                  with options.legacy instead "accepted" (true / false / empty) for instances
-//                  older than August 2024 (no partial answer: supported in part is false)
+//                  older than August 2024 (no partial answer: supported in part is false),
+//                  and no link columns (those clients send every column as an attribute)
 //   response       the State's explanation, and the exact position for in-part and pending
 //   description    markdown: recommending States, review, source, uprx id, labels
 //   links          recommending State, body (UPR), cycle, issues (themes), affected persons and

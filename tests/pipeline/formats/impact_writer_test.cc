@@ -51,6 +51,7 @@ TEST(ImpactCsv, ColumnTitlesAreFieldsTheCurrentClientImports) {
   want.insert(want.end(), rel.begin(), rel.end());
   EXPECT_EQ(Attributes({}), want);
   want[3] = "database:accepted";
+  want.resize(6);  // older clients cannot link categories
   EXPECT_EQ(Attributes({.legacy = true}), want);
   EXPECT_EQ(Records({}), std::vector<std::vector<std::string>>{ImpactColumns()});
 }
@@ -95,7 +96,10 @@ TEST(ImpactCsv, LegacyInstancesGetAcceptedTrueFalseOrEmpty) {
   EXPECT_EQ(ImpactAccepted("noted"), "false");
   EXPECT_EQ(ImpactAccepted("supported_in_part"), "false");
   EXPECT_EQ(ImpactAccepted("pending"), "");
-  const auto records = Records({testing::LabelledReview()}, {.legacy = true});
+  const ImpactCategories categories = FixtureCategories();
+  const auto records =
+      Records({testing::LabelledReview()}, {.legacy = true, .categories = &categories});
+  EXPECT_EQ(records[1].size(), 6u);
   EXPECT_EQ(records[1][3], "true");
   EXPECT_EQ(records[2][3], "false");
   EXPECT_EQ(records[3][3], "");
