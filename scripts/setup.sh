@@ -11,6 +11,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libpoppler-cpp-dev libzip-dev libpugixml-dev
   libxlsxwriter-dev   # --format xlsx
+  libsqlite3-dev sqlite3   # --format sqlite; the sqlite3 CLI runs docs/sqlite.md's queries in tests
+  nodejs npm   # the IMPACT import test parses --format impact-csv with the client's papaparse
   chromium python3-openpyxl   # the HTML report rendered headless; the XLSX read back in tests
   poppler-utils time bc   # pdftotext, GNU time: the benchmark's baseline and measures
   clang-format    # the format check in the test suite

@@ -9,6 +9,7 @@
 #include "pipeline/cli/command_line.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/compare/compare.h"
+#include "pipeline/compare/compare_sqlite.h"
 #include "pipeline/compare/compare_writer.h"
 #include "pipeline/formats/json_writer.h"
 #include "pipeline/formats/review_reader.h"
@@ -19,7 +20,7 @@ namespace {
 namespace po = boost::program_options;
 
 constexpr const char* kUsage =
-    R"(Usage: uprx compare OLD.json NEW.json [-o FILE] [--format json|md|html]
+    R"(Usage: uprx compare OLD.json NEW.json [-o FILE] [--format json|md|html|sqlite]
 
 Compares two reviews of one State (uprx/1 files with one review each, as `uprx run --out DIR`
 writes them): which recommendations were made again (also when reworded), which are new, which
@@ -29,6 +30,7 @@ category, ministry (when classified), recommending State and regional group in e
 Example:
   uprx run ../shared/corpora/slovenia --out svn
   uprx compare svn/SVN-c3.json svn/SVN-c4.json --format html -o svn-c3-c4.html
+  uprx compare svn/SVN-c3.json svn/SVN-c4.json --format sqlite -o upr.db   # adds to upr.db
 
 Options)";
 
@@ -46,7 +48,8 @@ po::options_description Described(Options& o) {
   add("help,h", "show this help");
   add("output,o", po::value(&o.output)->value_name("FILE"), "write here (default: stdout)");
   add("format", po::value(&o.format)->value_name("FORMAT"),
-      "json (uprx.compare/1, the default), md (Markdown) or html (one self-contained page)");
+      "json (uprx.compare/1, the default), md (Markdown), html (one self-contained page) or "
+      "sqlite (both reviews and the matches added to the database -o FILE; docs/sqlite.md)");
   add("threshold", po::value(&o.threshold)->value_name("X"),
       "score from which a pair of recommendations counts as a repeat (default 0.35)");
   add("max-matches", po::value(&o.max_matches)->value_name("N"),
@@ -80,6 +83,14 @@ std::string Render(const Options& o, const ComparedReviews& in, const Comparison
   return out.str();
 }
 
+// Both reviews and the comparison added to the database at `path` (made when missing).
+core::Status WriteSqlite(const std::string& path, const ComparedReviews& in, const Comparison& c) {
+  SqliteWriter db;
+  if (core::Status s = db.Open(path); !s.ok()) return s;
+  if (core::Status s = AddComparison(db, in, c); !s.ok()) return s;
+  return db.Commit({});
+}
+
 }  // namespace
 
 int RunCompareCommand(const std::vector<std::string>& args) {
@@ -87,8 +98,11 @@ int RunCompareCommand(const std::vector<std::string>& args) {
   const po::options_description described = Described(o);
   if (auto exit_code = ParseCommandLine(args, "compare", described, &o.inputs)) return *exit_code;
   if (o.inputs.size() != 2) return UsageError("compare", "give two files: OLD.json NEW.json");
-  if (o.format != "json" && o.format != "md" && o.format != "html") {
-    return UsageError("compare", "--format must be json, md or html");
+  if (o.format != "json" && o.format != "md" && o.format != "html" && o.format != "sqlite") {
+    return UsageError("compare", "--format must be json, md, html or sqlite");
+  }
+  if (o.format == "sqlite" && (o.output.empty() || o.output == "-")) {
+    return UsageError("compare", "--format sqlite writes a database: give -o FILE");
   }
   if (!(o.threshold > 0 && o.threshold <= 1)) {
     return UsageError("compare", "--threshold must be in (0, 1]");
@@ -114,6 +128,11 @@ int RunCompareCommand(const std::vector<std::string>& args) {
     return 1;
   }
   const ComparedReviews in{old_review.value(), new_review.value(), o.inputs[0], o.inputs[1]};
+  if (o.format == "sqlite") {
+    const core::Status written = WriteSqlite(o.output, in, c.value());
+    if (!written.ok()) std::cerr << "uprx compare: " << written.ToString() << "\n";
+    return written.ok() ? 0 : 1;
+  }
   const std::string text = Render(o, in, c.value());
   if (o.output.empty()) {
     std::cout << text;

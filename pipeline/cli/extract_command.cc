@@ -12,6 +12,7 @@
 #include "extractors/state_resolver.h"
 #include "pipeline/cli/command_line.h"
 #include "pipeline/cli/commands.h"
+#include "pipeline/compare/compare_sqlite.h"
 #include "pipeline/run/batch.h"
 
 namespace uprx::pipeline {
@@ -23,6 +24,7 @@ constexpr const char* kRunHelp =
 
 Usage: uprx run INPUT... [--out DIR | -o FILE] [--format FORMAT [--bom]] [--jobs N]
                 [--state ISO3 --cycle N [--session N]]
+                [--impact-framework N] [--impact-legacy] [--impact-categories FILE]
                 [--model MODEL]... [--taxonomy-file FILE]... [--quiet]
                 [--profile ISO3|auto|FILE [--overrides CSV] [--summary FILE.md|.csv|.tsv]]
 
@@ -48,13 +50,19 @@ Examples:
   uprx run ../shared/corpora/slovenia/c4 --format xlsx --out committee/   # SVN-c4.xlsx
   uprx run ../shared/corpora/slovenia/c4 --format html -o slovenia-c4.html
   uprx run ../shared/corpora/slovenia/c4 --format impact-csv -o impact-import.csv
+  uprx run ../shared/corpora/wg-reports --format sqlite -o upr.db   # run again: updates
 
 Formats (--format): json (uprx/1, the default), jsonl (one recommendation per line), csv (one
 row per recommendation and recommending State, UPR Info's columns first), xlsx (a workbook: an
 overview, every recommendation, one sheet per lead institution with a planning block), html (a
 self-contained report with charts, search and filters, to open or print), impact-csv (the
-recommendations import file of the IMPACT OSS tracker). xlsx and html need -o FILE or --out
-DIR; they are not written to a terminal.
+recommendations import file of the IMPACT OSS tracker: support_level, framework_id, the uprx id
+as reference, links to the recommending State, issues, affected persons and SDGs through
+--impact-categories; docs/impact.md), sqlite (one SQLite database for any number of reviews:
+reviews, documents, recommendations, recommending States, positions and their history, labels
+with evidence, ministries, and the matches between consecutive cycles of a State found in the
+file; -o FILE adds to the file, a review run again replaces its rows; docs/sqlite.md). xlsx and html need -o FILE or --out DIR; they are not written to a terminal;
+sqlite needs -o FILE (or --out DIR: one database per review).
 
 Options)";
 
@@ -91,8 +99,9 @@ Examples:
   uprx extract cambodia2014.pdf --format xlsx -o cambodia2014.xlsx
   uprx extract cambodia2014.pdf --format html -o cambodia2014.html
 
-Formats (--format): json, jsonl, csv, xlsx, html, impact-csv; see `uprx run --help`. With
---out DIR the files are named <ISO3>-c<cycle>.json, .jsonl, .csv, .xlsx, .html, .impact.csv.
+Formats (--format): json, jsonl, csv, xlsx, html, impact-csv, sqlite; see `uprx run --help`.
+With --out DIR the files are named <ISO3>-c<cycle>.json, .jsonl, .csv, .xlsx, .html,
+.impact.csv, .sqlite.
 
 Options)";
 
@@ -102,7 +111,10 @@ struct ExtractArgs {
   std::string format = "json";  // a name in kFormats
   int jobs = 0;
   bool quiet = false;
-  bool bom = false;       // csv only
+  bool bom = false;  // csv only
+  bool impact_legacy = false;
+  int impact_framework = 1;
+  std::string impact_categories;
   bool classify = false;  // run: label every recommendation
   extractors::ReadLimits limits;
   classifiers::ClassifierOptions classifier;
@@ -115,13 +127,22 @@ struct ExtractArgs {
 std::optional<std::string> CheckFormat(const ExtractArgs& a, const std::string& command) {
   const OutputFormat* f = FindOutputFormat(a.format);
   if (!f) {
-    return "--format must be json, jsonl, csv, xlsx, html or impact-csv, not \"" + a.format + "\"";
+    return "--format must be json, jsonl, csv, xlsx, html, impact-csv or sqlite, not \"" +
+           a.format + "\"";
   }
   if (a.bom && a.format != "csv" && a.format != "impact-csv") {
     return "--bom goes with --format csv or impact-csv";
   }
+  if ((a.impact_legacy || a.impact_framework != 1 || !a.impact_categories.empty()) &&
+      a.format != "impact-csv") {
+    return "--impact-legacy, --impact-framework and --impact-categories go with --format "
+           "impact-csv";
+  }
+  if (a.impact_framework < 1) return "--impact-framework must be a framework id (1 or more)";
   const bool to_stdout =
       a.output == "-" || (a.output.empty() && a.out_dir.empty() && command != "run");
+  if (a.format == "sqlite" && to_stdout)
+    return "--format sqlite is written to a file: give -o FILE";
   if (f->for_files && to_stdout && isatty(STDOUT_FILENO)) {
     return "--format " + a.format + " is written to a file: give -o FILE or --out DIR";
   }
@@ -182,9 +203,18 @@ std::optional<int> ParseArgs(const std::vector<std::string>& args, const std::st
       "format", po::value(&a.format)->default_value("json"),
       "json (uprx/1), jsonl (one recommendation per line), csv (one row per recommendation and "
       "recommending State, UPR Info's columns first), xlsx (workbook for a committee), html "
-      "(self-contained report) or impact-csv (IMPACT OSS recommendations import)")(
+      "(self-contained report), impact-csv (IMPACT OSS recommendations import) or sqlite (one "
+      "database for any number of reviews; -o FILE adds to it)")(
       "bom", po::bool_switch(&a.bom),
       "csv, impact-csv: start with a UTF-8 byte order mark (for Excel)")(
+      "impact-framework", po::value(&a.impact_framework)->default_value(1)->value_name("N"),
+      "impact-csv: the IMPACT framework id of every row (1 = human rights in IMPACT's seeds)")(
+      "impact-legacy", po::bool_switch(&a.impact_legacy),
+      "impact-csv: write \"accepted\" (true/false) instead of \"support_level\", for IMPACT "
+      "instances older than August 2024")(
+      "impact-categories", po::value(&a.impact_categories)->value_name("FILE"),
+      "impact-csv: which IMPACT category each State, theme and SDG links to (an edited copy of "
+      "pipeline/formats/data/impact_categories.tsv; see docs/impact.md)")(
       "jobs,j", po::value(&a.jobs)->default_value(0),
       "documents read in parallel (0 = one per core)")("quiet,q", po::bool_switch(&a.quiet),
                                                        "no progress or summary on stderr");
@@ -243,6 +273,9 @@ static int RunPipeline(const std::vector<std::string>& args, const std::string& 
   BatchOptions batch;
   batch.inputs = a.inputs;
   batch.sink = {a.format, a.output, a.out_dir, a.bom};
+  batch.sink.impact_legacy = a.impact_legacy;
+  batch.sink.impact_framework = a.impact_framework;
+  batch.sink.impact_categories = a.impact_categories;
   batch.jobs = a.jobs;
   batch.progress = !a.quiet && isatty(STDERR_FILENO);
   batch.limits = a.limits;
@@ -250,6 +283,22 @@ static int RunPipeline(const std::vector<std::string>& args, const std::string& 
   batch.classifier = &classifier;
   batch.overrides = a.overrides;
   batch.summary = a.summary;
+  // A database holding two cycles of a State gets their comparison (docs/sqlite.md).
+  std::optional<CompareTerms> terms;
+  std::optional<Comparer> comparer;
+  if (a.format == "sqlite") {
+    core::Result<CompareTerms> loaded = CompareTerms::LoadDefault();
+    if (!loaded.ok()) {
+      std::cerr << "uprx " << name << ": " << loaded.status().ToString() << "\n";
+      return 1;
+    }
+    terms = std::move(loaded).value();
+    comparer.emplace(*terms);
+    batch.sink.before_sqlite_commit = [&](SqliteWriter& db, const std::set<std::string>& written) {
+      core::Result<int> compared = CompareCyclesInSqlite(db, *comparer, written);
+      return compared.ok() ? core::Status::Ok() : compared.status();
+    };
+  }
   auto result = RunBatch(batch, std::cerr);
   if (!result.ok()) {
     std::cerr << "uprx: " << result.status().message() << "\n";

@@ -1,5 +1,7 @@
 #include "pipeline/formats/impact_writer.h"
 
+#include <map>
+
 #include "pipeline/formats/report_data.h"
 
 namespace uprx::pipeline {
@@ -34,13 +36,53 @@ std::string ReviewText(const core::Review& review) {
   return out;
 }
 
+// Adds `title` to the comma-separated `list` once; "" is not a link.
+void AddLink(std::string& list, const std::string& title) {
+  if (title.empty() || ("," + list + ",").find("," + title + ",") != std::string::npos) return;
+  list += (list.empty() ? "" : ",") + title;
+}
+
+void AddLabels(std::string& list, const ImpactCategories& categories, std::string_view kind,
+               const std::optional<std::vector<core::AssignedLabel>>& labels) {
+  if (!labels) return;
+  for (const core::AssignedLabel& l : *labels) AddLink(list, categories.Find(kind, l.id));
+}
+
+std::string ReviewKey(const core::Review& review) {
+  return (review.sur_iso3.empty() ? std::string("UNK") : review.sur_iso3) + "-c" +
+         std::to_string(review.cycle.value_or(0));
+}
+
 }  // namespace
 
-const std::vector<std::string>& ImpactColumns() {
-  static const std::vector<std::string>* const kColumns = new std::vector<std::string>{
-      "Reference [database:reference]", "Title [database:title]", "Accepted [database:accepted]",
-      "Response [database:response]", "Description [database:description]"};
-  return *kColumns;
+std::vector<std::string> ImpactColumns(const ImpactOptions& options) {
+  // Clients before July 2025 cannot link categories and send every column to the server as
+  // an attribute: legacy files hold the attributes only.
+  if (options.legacy) {
+    return {"Reference [database:reference]",    "Title [database:title]",
+            "Framework [database:framework_id]", "Accepted [database:accepted]",
+            "Response [database:response]",      "Description [database:description]"};
+  }
+  return {
+      "Reference [database:reference]",
+      "Title [database:title]",
+      "Framework [database:framework_id]",
+      options.legacy ? "Accepted [database:accepted]" : "Support level [database:support_level]",
+      "Response [database:response]",
+      "Description [database:description]",
+      "Recommending State [rel:category-short-title]",
+      "Human rights body [rel:category-short-title]",
+      "Cycle [rel:category-short-title]",
+      "Human rights issues [rel:category-short-title]",
+      "Affected persons [rel:category-short-title]",
+      "SDGs [rel:category-short-title]"};
+}
+
+std::string ImpactSupportLevel(std::string_view position_value) {
+  if (position_value == "supported") return "2";
+  if (position_value == "supported_in_part") return "1";
+  if (position_value == "noted") return "0";
+  return "";
 }
 
 std::string ImpactAccepted(std::string_view position_value) {
@@ -49,7 +91,28 @@ std::string ImpactAccepted(std::string_view position_value) {
   return "";
 }
 
-std::string ImpactDescription(const core::Review& review, const core::Recommendation& r) {
+ImpactLinks ImpactLinksOf(const core::Review& review, const core::Recommendation& r,
+                          const ImpactCategories& categories) {
+  ImpactLinks links;
+  for (const core::StateRef& s : r.recommending_states) {
+    if (s.iso3.empty()) continue;  // unresolved: named in the description only
+    const std::string title = categories.State(s.iso3);
+    if (links.state.empty()) {
+      links.state = title;
+    } else if (title != links.state) {
+      links.states_not_linked.push_back(s.iso3);
+    }
+  }
+  links.body = categories.Find("body", "upr");
+  links.cycle = categories.Find("cycle", ReviewKey(review));
+  AddLabels(links.issues, categories, "theme", r.labels.themes);
+  AddLabels(links.persons, categories, "persons", r.labels.groups);
+  AddLabels(links.sdgs, categories, "sdg", r.labels.sdgs);
+  return links;
+}
+
+std::string ImpactDescription(const core::Review& review, const core::Recommendation& r,
+                              const ImpactLinks* links) {
   std::string states;
   for (const auto& s : r.recommending_states) {
     states += (states.empty() ? "" : "; ") + s.name;
@@ -57,6 +120,11 @@ std::string ImpactDescription(const core::Review& review, const core::Recommenda
   }
   std::string out;
   Item(out, "Recommending States", states);
+  if (links && !links->states_not_linked.empty()) {
+    Item(out, "Linked recommending State",
+         links->state + " only: IMPACT's Recommending state taxonomy takes one category per " +
+             "recommendation; not linked: " + Joined(links->states_not_linked));
+  }
   Item(out, "Review", ReviewText(review));
   Item(out, "Position",
        r.position.value + (r.position.document.empty() ? "" : " (" + r.position.document + ")"));
@@ -74,22 +142,42 @@ std::string ImpactDescription(const core::Review& review, const core::Recommenda
   return out;
 }
 
-void WriteImpactHeader(std::ostream& out, const CsvOptions& options) {
+void WriteImpactHeader(std::ostream& out, const ImpactOptions& options) {
   if (options.bom) out << "\xEF\xBB\xBF";
-  WriteRecord(out, ImpactColumns());
+  WriteRecord(out, ImpactColumns(options));
 }
 
-void WriteImpactRows(std::ostream& out, const core::Review& review) {
+void WriteImpactRows(std::ostream& out, const core::Review& review, const ImpactOptions& options) {
+  const std::string framework = std::to_string(options.framework);
+  std::map<std::string, int> seen;  // uprx id -> rows written with it
   for (const core::Recommendation& r : review.recommendations) {
-    WriteRecord(out, {r.number, r.text, ImpactAccepted(r.position.value), Response(r.position),
-                      ImpactDescription(review, r)});
+    // IMPACT refuses a second row with a reference it has; a number the extraction read twice
+    // (a diagnostic in the JSON) still gets its own row.
+    const int n = ++seen[r.id];
+    const std::string reference = n == 1 ? r.id : r.id + " (" + std::to_string(n) + ")";
+    const std::string answer =
+        options.legacy ? ImpactAccepted(r.position.value) : ImpactSupportLevel(r.position.value);
+    ImpactLinks links;
+    if (options.categories && !options.legacy)
+      links = ImpactLinksOf(review, r, *options.categories);
+    std::vector<std::string> fields = {reference,
+                                       r.text,
+                                       framework,
+                                       answer,
+                                       Response(r.position),
+                                       ImpactDescription(review, r, &links)};
+    if (!options.legacy) {
+      fields.insert(fields.end(), {links.state, links.body, links.cycle, links.issues,
+                                   links.persons, links.sdgs});
+    }
+    WriteRecord(out, fields);
   }
 }
 
 void WriteImpactCsv(std::ostream& out, const std::vector<core::Review>& reviews,
-                    const CsvOptions& options) {
+                    const ImpactOptions& options) {
   WriteImpactHeader(out, options);
-  for (const core::Review& review : reviews) WriteImpactRows(out, review);
+  for (const core::Review& review : reviews) WriteImpactRows(out, review, options);
 }
 
 }  // namespace uprx::pipeline

@@ -72,6 +72,8 @@ class AtomicFile {
   AtomicFile& operator=(const AtomicFile&) = delete;
   [[nodiscard]] core::Status Open(const std::string& path);  // "output_unwritable"
   std::ostream& stream() { return out_; }
+  // PATH.tmp, for a writer that writes the file by name (SQLite) after stream() is flushed.
+  const std::string& temporary_path() const { return tmp_; }
   [[nodiscard]] core::Status Commit();  // "output_unwritable" on a failed write or rename
 
  private:

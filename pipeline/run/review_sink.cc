@@ -7,6 +7,7 @@
 #include "pipeline/formats/html_report_writer.h"
 #include "pipeline/formats/impact_writer.h"
 #include "pipeline/formats/jsonl_writer.h"
+#include "pipeline/formats/sqlite_writer.h"
 #include "pipeline/formats/xlsx_writer.h"
 
 namespace uprx::pipeline {
@@ -14,15 +15,36 @@ namespace {
 
 bool ToStdout(const std::string& path) { return path.empty() || path == "-"; }
 
+ImpactOptions Impact(const SinkOptions& o, const ImpactCategories* categories) {
+  return {.bom = o.bom,
+          .legacy = o.impact_legacy,
+          .framework = o.impact_framework,
+          .categories = categories};
+}
+
+// The category links of --format impact-csv; nullopt for the other formats.
+core::Result<std::optional<ImpactCategories>> LoadCategories(const SinkOptions& o) {
+  if (o.format != "impact-csv") return std::optional<ImpactCategories>();
+  core::Result<ImpactCategories> c = o.impact_categories.empty()
+                                         ? ImpactCategories::LoadDefault()
+                                         : ImpactCategories::Load(o.impact_categories);
+  if (!c.ok()) return c.status();
+  return std::optional<ImpactCategories>(std::move(c).value());
+}
+
+core::Status SqliteToStdout() {
+  return core::Status("output_unwritable", "--format sqlite writes a file: give -o FILE");
+}
+
 // The reviews in a text format. Only JSON carries `errors`: the other formats hold
 // recommendations, and the inputs that produced nothing are named on stderr (and in
 // DIR/errors.json with --out).
 void WriteText(const SinkOptions& o, std::ostream& out, const std::vector<core::Review>& reviews,
-               const std::vector<core::FileError>& errors) {
+               const std::vector<core::FileError>& errors, const ImpactCategories* categories) {
   if (o.format == "jsonl") return WriteJsonl(out, reviews);
   if (o.format == "csv") return WriteCsv(out, reviews, {.bom = o.bom});
   if (o.format == "html") return WriteHtmlReport(out, reviews);
-  if (o.format == "impact-csv") return WriteImpactCsv(out, reviews, {.bom = o.bom});
+  if (o.format == "impact-csv") return WriteImpactCsv(out, reviews, Impact(o, categories));
   WriteJson(out, reviews, errors);
 }
 
@@ -35,9 +57,10 @@ std::string FileName(const core::Review& r, const OutputFormat& f) {
 
 const std::vector<OutputFormat>& OutputFormats() {
   static const std::vector<OutputFormat> formats = {
-      {"json", "json", false, false}, {"jsonl", "jsonl", false, false},
-      {"csv", "csv", false, false},   {"xlsx", "xlsx", true, true},
-      {"html", "html", true, true},   {"impact-csv", "impact.csv", false, false}};
+      {"json", "json", false, false},   {"jsonl", "jsonl", false, false},
+      {"csv", "csv", false, false},     {"xlsx", "xlsx", true, true},
+      {"html", "html", true, true},     {"impact-csv", "impact.csv", false, false},
+      {"sqlite", "sqlite", true, false}};
   return formats;
 }
 
@@ -53,6 +76,10 @@ const OutputFormat* FindOutputFormat(const std::string& name) {
 core::Status WriteReviews(const SinkOptions& options, const std::string& path,
                           const std::vector<core::Review>& reviews,
                           const std::vector<core::FileError>& errors) {
+  if (options.format == "sqlite") {
+    if (ToStdout(path)) return SqliteToStdout();
+    return WriteSqlite(path, reviews, errors);
+  }
   if (options.format == "xlsx") {
     core::Result<std::string> bytes = XlsxBytes(reviews);
     if (!bytes.ok()) return bytes.status();
@@ -60,11 +87,14 @@ core::Status WriteReviews(const SinkOptions& options, const std::string& path,
     std::cout.write(bytes.value().data(), static_cast<std::streamsize>(bytes.value().size()));
     return core::Status::Ok();
   }
+  core::Result<std::optional<ImpactCategories>> categories = LoadCategories(options);
+  if (!categories.ok()) return categories.status();
+  const ImpactCategories* links = categories.value() ? &*categories.value() : nullptr;
   if (!ToStdout(path)) {
     return WriteFileAtomically(
-        path, [&](std::ostream& out) { WriteText(options, out, reviews, errors); });
+        path, [&](std::ostream& out) { WriteText(options, out, reviews, errors, links); });
   }
-  WriteText(options, std::cout, reviews, errors);
+  WriteText(options, std::cout, reviews, errors, links);
   return core::Status::Ok();
 }
 
@@ -78,6 +108,9 @@ ReviewSink::~ReviewSink() = default;
 std::ostream& ReviewSink::Out() { return to_stdout_ ? std::cout : file_.stream(); }
 
 core::Status ReviewSink::Open() {
+  core::Result<std::optional<ImpactCategories>> categories = LoadCategories(options_);
+  if (!categories.ok()) return categories.status();
+  impact_categories_ = std::move(categories).value();
   if (!options_.out_dir.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(options_.out_dir, ec);
@@ -86,12 +119,17 @@ core::Status ReviewSink::Open() {
   }
   if (format_->whole_batch) return core::Status::Ok();
   to_stdout_ = ToStdout(options_.output);
+  if (options_.format == "sqlite") {
+    if (to_stdout_) return SqliteToStdout();
+    sqlite_ = std::make_unique<SqliteWriter>();
+    return sqlite_->Open(options_.output);
+  }
   if (!to_stdout_) {
     if (core::Status s = file_.Open(options_.output); !s.ok()) return s;
   }
   if (options_.format == "json") json_ = std::make_unique<JsonStreamWriter>();
   if (options_.format == "csv") WriteCsvHeader(Out(), {.bom = options_.bom});
-  if (options_.format == "impact-csv") WriteImpactHeader(Out(), {.bom = options_.bom});
+  if (options_.format == "impact-csv") WriteImpactHeader(Out(), Impact(options_, nullptr));
   return core::Status::Ok();
 }
 
@@ -107,9 +145,15 @@ core::Status ReviewSink::Add(core::Review review) {
     return core::Status::Ok();
   }
   if (json_) return json_->Add(review);
+  if (sqlite_) {
+    sqlite_written_.insert(ReviewId(review));
+    return sqlite_->Add(review);
+  }
   if (options_.format == "jsonl") WriteJsonl(Out(), review);
   if (options_.format == "csv") WriteCsvRows(Out(), review);
-  if (options_.format == "impact-csv") WriteImpactRows(Out(), review);
+  if (options_.format == "impact-csv") {
+    WriteImpactRows(Out(), review, Impact(options_, &*impact_categories_));
+  }
   return core::Status::Ok();
 }
 
@@ -120,6 +164,14 @@ core::Status ReviewSink::Finish(const std::vector<core::FileError>& errors) {
     return WriteFileAtomically(path, OutputToJson({}, errors).dump(2) + "\n");
   }
   if (format_->whole_batch) return WriteReviews(options_, options_.output, held_, errors);
+  if (sqlite_) {
+    if (options_.before_sqlite_commit) {
+      if (core::Status s = options_.before_sqlite_commit(*sqlite_, sqlite_written_); !s.ok()) {
+        return s;
+      }
+    }
+    return sqlite_->Commit(errors);
+  }
   if (json_) {
     if (core::Status s = json_->Finish(Out(), errors); !s.ok()) return s;
   }

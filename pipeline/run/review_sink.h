@@ -7,20 +7,26 @@
 //   sink.Finish(errors);   // the JSON `errors`, DIR/errors.json
 //
 // What memory holds depends on the format, not on the batch: with --out DIR every review is
-// written when it is added; JSON, JSON Lines and the CSV formats to one file are written review
-// by review (JSON through a temporary file, as generator.taxonomies comes first and is the
-// union over all reviews); only a workbook or an HTML report in one file is made from every
-// review at once, at Finish(). Files appear whole or not at all (AtomicFile).
+// written when it is added; JSON, JSON Lines, the CSV formats and SQLite to one file are
+// written review by review (JSON through a temporary file, as generator.taxonomies comes first
+// and is the union over all reviews; SQLite into a copy of the database already there, so a
+// review written again replaces its old rows); only a workbook or an HTML report in one file is
+// made from every review at once, at Finish(). Files appear whole or not at all (AtomicFile).
 #ifndef UPRX_PIPELINE_RUN_REVIEW_SINK_H_
 #define UPRX_PIPELINE_RUN_REVIEW_SINK_H_
 
+#include <functional>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "pipeline/core/document.h"
 #include "pipeline/core/status.h"
+#include "pipeline/formats/impact_categories.h"
 #include "pipeline/formats/json_writer.h"
+#include "pipeline/formats/sqlite_writer.h"
 
 namespace uprx::pipeline {
 
@@ -39,6 +45,14 @@ struct SinkOptions {
   std::string output;           // one file; "" or "-" is standard output
   std::string out_dir;          // one file per review, <ISO3>-c<cycle>.<extension>
   bool bom = false;             // csv, impact-csv
+  // impact-csv: "accepted" instead of "support_level", the framework id, and the category
+  // links file ("" = the compiled-in default; impact_categories.h).
+  bool impact_legacy = false;
+  int impact_framework = 1;
+  std::string impact_categories;
+  // sqlite to one file: called before the database is committed, with the review ids this run
+  // wrote (the CLI compares the cycles of a State there; this layer knows no comparison).
+  std::function<core::Status(SqliteWriter&, const std::set<std::string>&)> before_sqlite_commit;
 };
 
 // `reviews` in `format` to `path` ("" or "-": standard output), whole.
@@ -69,6 +83,9 @@ class ReviewSink {
   bool to_stdout_ = false;
   std::unique_ptr<JsonStreamWriter> json_;
   std::vector<core::Review> held_;  // whole-batch formats to one file
+  std::optional<ImpactCategories> impact_categories_;
+  std::unique_ptr<SqliteWriter> sqlite_;  // sqlite to one file
+  std::set<std::string> sqlite_written_;
 };
 
 }  // namespace uprx::pipeline

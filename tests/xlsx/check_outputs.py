@@ -172,14 +172,20 @@ def check_impact(path, recs):
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     check(len(rows) == len(recs), f"IMPACT CSV has {len(rows)} rows, JSON {len(recs)}")
-    key = {c.split("[database:")[1].rstrip("]"): c for c in (rows[0].keys() if rows else [])}
-    check(sorted(key) == ["accepted", "description", "reference", "response", "title"],
-          f"IMPACT columns {sorted(key)}")
+    titles = rows[0].keys() if rows else []
+    key = {c.split("[database:")[1].rstrip("]"): c for c in titles if "[database:" in c}
+    check(sorted(key) == ["description", "framework_id", "reference", "response", "support_level",
+                          "title"], f"IMPACT columns {sorted(key)}")
+    state = next((c for c in titles if c.startswith("Recommending State [rel:")), None)
+    check(state is not None, "IMPACT CSV has no Recommending State link column")
     for row, rec in zip(rows, recs):
-        want = {"supported": "true", "noted": "false", "supported_in_part": "false"}
-        if not check(row[key["reference"]] == rec["number"] and row[key["title"]] == rec["text"] and
-                     row[key["accepted"]] == want.get(rec["position"]["value"], ""),
-                     f"IMPACT row {rec['number']} differs from the JSON"):
+        want = {"supported": "2", "supported_in_part": "1", "noted": "0"}
+        first = next((s["iso3"] for s in rec["recommending_states"] if s["iso3"]), "")
+        if not check(row[key["reference"]] == rec["id"] and row[key["title"]] == rec["text"] and
+                     row[key["support_level"]] == want.get(rec["position"]["value"], "") and
+                     row[key["framework_id"]] == "1" and
+                     row[state] == {"SSD": "SDS"}.get(first, first),
+                     f"IMPACT row {rec['id']} differs from the JSON"):
             break
 
 

@@ -78,13 +78,54 @@ TEST_F(ReviewSinkTest, OneFileReviewByReviewGivesTheBytesOfTheWholeBatchWriters)
   WriteJson(json, Reviews(), errors_);
   WriteJsonl(jsonl, Reviews());
   WriteCsv(csv, Reviews());
-  WriteImpactCsv(impact, Reviews());
+  const auto categories = ImpactCategories::LoadDefault();  // what the sink links with
+  ASSERT_TRUE(categories.ok());
+  WriteImpactCsv(impact, Reviews(), {.categories = &categories.value()});
   EXPECT_EQ(Streamed("json"), json.str());
   EXPECT_NE(json.str().find("\"action\": \"3\""), std::string::npos);
   EXPECT_NE(json.str().find("\"uhri\": \"2\""), std::string::npos);
   EXPECT_EQ(Streamed("jsonl"), jsonl.str());
   EXPECT_EQ(Streamed("csv"), csv.str());
   EXPECT_EQ(Streamed("impact-csv"), impact.str());
+}
+
+TEST_F(ReviewSinkTest, SqliteIsWrittenReviewByReviewToAFileOnly) {
+  const fs::path out = dir_ / "all.db";
+  ReviewSink sink(Options("sqlite", out.string()));
+  ASSERT_TRUE(sink.Open().ok());
+  for (core::Review r : Reviews()) {
+    ASSERT_TRUE(sink.Add(std::move(r)).ok());
+    EXPECT_FALSE(fs::exists(out)) << "visible before it is whole";
+  }
+  ASSERT_TRUE(sink.Finish(errors_).ok());
+  EXPECT_FALSE(fs::exists(out.string() + ".tmp"));
+  EXPECT_EQ(Read(out).substr(0, 15), "SQLite format 3");
+  ReviewSink to_stdout(Options("sqlite", "-"));
+  EXPECT_EQ(to_stdout.Open().code(), "output_unwritable");
+  ReviewSink per_review(Options("sqlite", "", dir_.string()));
+  ASSERT_TRUE(per_review.Open().ok());
+  ASSERT_TRUE(per_review.Add(testing::LabelledReview()).ok());
+  EXPECT_TRUE(fs::exists(dir_ / "KHM-c2.sqlite"));
+}
+
+TEST_F(ReviewSinkTest, ImpactOptionsReachTheImportFile) {
+  const fs::path out = dir_ / "legacy.csv";
+  SinkOptions o = Options("impact-csv", out.string());
+  o.impact_legacy = true;
+  o.impact_framework = 4;
+  ReviewSink sink(o);
+  ASSERT_TRUE(sink.Open().ok());
+  ASSERT_TRUE(sink.Add(testing::LabelledReview()).ok());
+  ASSERT_TRUE(sink.Finish({}).ok());
+  const std::string text = Read(out);
+  EXPECT_NE(text.find("[database:accepted]"), std::string::npos);
+  EXPECT_NE(text.find("\r\nKHM-c2-118.1,Ratify the Optional Protocol to the Convention against "
+                      "Torture,4,true,"),
+            std::string::npos)
+      << text;
+  o.impact_categories = (dir_ / "missing.tsv").string();
+  ReviewSink missing(o);
+  EXPECT_EQ(missing.Open().code(), "impact_categories_unreadable");
 }
 
 TEST_F(ReviewSinkTest, AnEmptyBatchIsStillAValidDocument) {
