@@ -21,7 +21,7 @@ void WriteText(const SinkOptions& o, std::ostream& out, const std::vector<core::
                const std::vector<core::FileError>& errors) {
   if (o.format == "jsonl") return WriteJsonl(out, reviews);
   if (o.format == "csv") return WriteCsv(out, reviews, {.bom = o.bom});
-  if (o.format == "html") return WriteHtmlReport(out, reviews);
+  if (o.format == "html") return WriteHtmlReport(out, reviews, o.html);
   if (o.format == "impact-csv") return WriteImpactCsv(out, reviews, {.bom = o.bom});
   WriteJson(out, reviews, errors);
 }

@@ -20,6 +20,7 @@
 
 #include "pipeline/core/document.h"
 #include "pipeline/core/status.h"
+#include "pipeline/formats/html_report_writer.h"
 #include "pipeline/formats/json_writer.h"
 
 namespace uprx::pipeline {
@@ -39,6 +40,7 @@ struct SinkOptions {
   std::string output;           // one file; "" or "-" is standard output
   std::string out_dir;          // one file per review, <ISO3>-c<cycle>.<extension>
   bool bom = false;             // csv, impact-csv
+  HtmlReportOptions html;       // html: the institutions its edit mode offers
 };
 
 // `reviews` in `format` to `path` ("" or "-": standard output), whole.
