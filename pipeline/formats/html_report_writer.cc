@@ -269,8 +269,14 @@ std::string RowAttributes(const core::Recommendation& r) {
          Esc(FilterValue(groups)) + "\"";
 }
 
+bool MinistriesClassified(const core::Review& review) {
+  return std::any_of(review.recommendations.begin(), review.recommendations.end(),
+                     [](const auto& r) { return r.labels.ministries.has_value(); });
+}
+
+// One row; `institutions`: the page has the Institutions column (some review has ministries).
 void WriteRow(std::ostream& out, const core::Recommendation& r, const std::string& review_key,
-              bool several_reviews) {
+              bool several_reviews, bool institutions) {
   const core::Position& p = r.position;
   std::string states;
   for (const auto& s : r.recommending_states) {
@@ -283,8 +289,8 @@ void WriteRow(std::ostream& out, const core::Recommendation& r, const std::strin
       << "\" title=\"" << Esc("as written: " + p.as_written) << "\">" << Esc(PositionName(p.value))
       << "</span><div class=\"stage\">" << Esc(PositionSource(p))
       << "</div></td><td class=\"labels-cell\">" << LabelsCell(r) << "</td>"
-      << InstitutionsCell(r, review_key) << "<td class=\"source\">" << Esc(r.source.document)
-      << " p. " << r.source.page << "</td></tr>\n";
+      << (institutions ? InstitutionsCell(r, review_key) : std::string()) << "<td class=\"source\">"
+      << Esc(r.source.document) << " p. " << r.source.page << "</td></tr>\n";
 }
 
 // Each review's institutions for edit mode, {"KHM-c2": [{"id": .., "name": ..}, ..]}.
@@ -292,10 +298,7 @@ void WriteInstitutions(std::ostream& out, const std::vector<core::Review>& revie
                        const HtmlReportOptions& options) {
   nlohmann::json all = nlohmann::json::object();
   for (const auto& review : reviews) {
-    const bool classified =
-        std::any_of(review.recommendations.begin(), review.recommendations.end(),
-                    [](const auto& r) { return r.labels.ministries.has_value(); });
-    if (!options.institutions || !classified) continue;
+    if (!options.institutions || !MinistriesClassified(review)) continue;
     nlohmann::json list = nlohmann::json::array();
     for (const auto& c : options.institutions(review))
       list.push_back({{"id", c.id}, {"name", c.name}});
@@ -310,12 +313,16 @@ void WriteTable(std::ostream& out, const std::vector<core::Review>& reviews,
   out << "<section id=\"recommendations\"><h2>Recommendations</h2>\n";
   WriteInstitutions(out, reviews, options);
   WriteFilters(out, reviews);
+  // Without the ministries stage the column would say "not classified" on every row.
+  const bool institutions = std::any_of(reviews.begin(), reviews.end(), MinistriesClassified);
   out << "<table id=\"recs\"><thead><tr><th>No.</th><th>Recommendation</th><th>Recommending "
-         "States</th><th>Position</th><th>Labels</th><th>Institutions</th><th>Source</th></tr>"
-         "</thead><tbody>\n";
+         "States</th><th>Position</th><th>Labels</th>"
+      << (institutions ? "<th>Institutions</th>" : "") << "<th>Source</th></tr></thead><tbody>\n";
   for (const auto& review : reviews) {
     const std::string key = ReviewKey(review);
-    for (const auto& r : review.recommendations) WriteRow(out, r, key, reviews.size() > 1);
+    for (const auto& r : review.recommendations) {
+      WriteRow(out, r, key, reviews.size() > 1, institutions);
+    }
   }
   out << "</tbody></table></section>\n";
 }

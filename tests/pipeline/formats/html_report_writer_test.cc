@@ -136,6 +136,16 @@ TEST(HtmlReport, EmbedsTheProfilesInstitutionsAndEachRowsDecisionForEditMode) {
             std::string::npos);
 }
 
+TEST(HtmlReport, NoInstitutionsColumnWithoutTheMinistriesStage) {
+  core::Review review = testing::LabelledReview();
+  for (auto& r : review.recommendations) r.labels.ministries.reset();
+  const std::string html = Report({review}, WithInstitutions());
+  EXPECT_EQ(html.find("<th>Institutions</th>"), std::string::npos);
+  EXPECT_EQ(html.find("<td class=\"inst\""), std::string::npos);
+  EXPECT_NE(html.find("id=\"uprx-institutions\">{}</script>"), std::string::npos);
+  EXPECT_NE(Report({testing::LabelledReview()}).find("<th>Institutions</th>"), std::string::npos);
+}
+
 TEST(HtmlReport, ShowsTheCommitteesEarlierDecisionAndNote) {
   core::Review review = testing::LabelledReview();
   auto& lead = (*review.recommendations[0].labels.ministries)[0];
