@@ -28,7 +28,7 @@ constexpr const char* kWorkingGroupBanner =
     "34 recommendations are pending; positions are those of the Working Group report A/HRC/26/16 "
     "\xE2\x80\x94 give the addendum to get the final ones.";
 
-std::vector<core::Review> Run(std::vector<std::string> paths) {
+std::vector<core::Review> ReadReviews(const std::vector<std::string>& paths) {
   const DocumentProcessor processor;
   return JoinReviews(RunDocuments(processor, paths, {2, false}));
 }
@@ -76,7 +76,7 @@ std::map<std::string, const core::Recommendation*> ByNumber(const core::Review& 
 
 TEST(PositionStageCorpus, WorkingGroupReportAloneSaysSoOnTheFirstScreenAndSheet) {
   CORPUS_OR_SKIP();
-  const auto reviews = Run({Cambodia2014()});
+  const auto reviews = ReadReviews({Cambodia2014()});
   ASSERT_EQ(reviews.size(), 1u);
   ASSERT_EQ(reviews[0].recommendations.size(), 205u);
   EXPECT_EQ(PositionBanner(reviews[0]), kWorkingGroupBanner);
@@ -101,8 +101,8 @@ TEST(PositionStageCorpus, WorkingGroupReportAloneSaysSoOnTheFirstScreenAndSheet)
 
 TEST(PositionStageCorpus, WithTheAddendumItsFourRejectionsReplaceTheWorkingGroupsSupport) {
   CORPUS_OR_SKIP();
-  const auto alone = Run({Cambodia2014()});
-  const auto reviews = Run({Cambodia2014(), SampleAddendum()});
+  const auto alone = ReadReviews({Cambodia2014()});
+  const auto reviews = ReadReviews({Cambodia2014(), SampleAddendum()});
   ASSERT_EQ(reviews.size(), 1u);
   const core::Review& review = reviews[0];
   ASSERT_EQ(review.recommendations.size(), 205u);
