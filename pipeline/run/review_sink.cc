@@ -27,8 +27,7 @@ void WriteText(const SinkOptions& o, std::ostream& out, const std::vector<core::
 }
 
 std::string FileName(const core::Review& r, const OutputFormat& f) {
-  return (r.sur_iso3.empty() ? std::string("UNK") : r.sur_iso3) + "-c" +
-         std::to_string(r.cycle.value_or(0)) + "." + f.extension;
+  return ReviewKey(r) + "." + f.extension;
 }
 
 }  // namespace

@@ -179,7 +179,7 @@
     box.appendChild(add);
     var note = document.createElement('textarea');
     note.className = 'ed-note';
-    note.rows = 1;
+    note.rows = 2;
     note.placeholder = 'Note of the committee';
     note.setAttribute('aria-label', 'Note on ' + cell.parentNode.id);
     note.value = state.note;
