@@ -159,8 +159,10 @@ void WriteEditButtons(std::ostream& out, const std::string& file) {
 void WriteEditHelp(std::ostream& out, const std::string& file) {
   out << "<div id=\"edit-help\" hidden><p>Change the lead and supporting institutions of any "
          "recommendation and add a note. Corrections are kept in this browser only, until you "
-         "export them. Then give the file to the next run: <code>uprx run DOCUMENTS --profile "
-         "PROFILE --overrides "
+         "export them. The file holds every decision of the committee, those of earlier overrides "
+         "files "
+         "included, so it replaces them. Give it to the next run: <code>uprx run DOCUMENTS "
+         "--profile PROFILE --overrides "
       << Esc(file)
       << "</code>; the JSON, the workbook and this report then carry the committee's decisions."
          "</p><textarea id=\"edit-csv\" readonly rows=\"4\" aria-label=\"Exported "
@@ -220,7 +222,9 @@ std::string InstitutionsCell(const core::Recommendation& r, const std::string& r
   std::string out = "<td class=\"inst\" data-review=\"" + Esc(review_key) + "\" data-lead=\"" +
                     Esc(Joined(InstitutionIds(r, "lead"), ";")) + "\" data-supporting=\"" +
                     Esc(Joined(InstitutionIds(r, "supporting"), ";")) + "\" data-note=\"" +
-                    Esc(CommitteeNote(r)) + "\"><div class=\"inst-view\">";
+                    Esc(CommitteeNote(r)) + "\"" +
+                    (DecidedByCommittee(r) ? " data-decided=\"1\"" : "") +
+                    "><div class=\"inst-view\">";
   if (!r.labels.ministries)
     return out + "<span class=\"unclassified\">not classified</span></div></td>";
   const std::string lead = LeadInstitution(r);

@@ -161,6 +161,16 @@ async function main() {
     const cell = text.slice(text.indexOf('<tr id="KHM-c2-118.98"'));
     check(/decided by the committee/.test(cell.slice(0, cell.indexOf('</tr>'))),
           'the next report marks 118.98 as decided by the committee');
+    // Its export, with no new correction, still holds both decisions: it replaces the first file.
+    fs.rmSync(csvPath);
+    await page.goto('file://' + again, { waitUntil: 'load' });
+    await page.click('#edit-toggle');
+    await page.click('#edit-export');
+    const second = await waitForDownload(downloads);
+    const rows2 = second ? fs.readFileSync(second, 'utf8').split(/\r\n/).filter((l) => l && !l.startsWith('#')) : [];
+    check(rows2.length === 3 && rows2[1].startsWith('KHM-c2-118.98,ECCC,MEF,') &&
+          rows2[2] === 'KHM-c2-118.104,MOI,-,',
+          `the next report exports the earlier decisions again: ${rows2.slice(1).join(' | ')}`);
   } finally {
     await browser.close();
     fs.rmSync(profileDir, { recursive: true, force: true });

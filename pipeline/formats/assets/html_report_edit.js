@@ -4,8 +4,8 @@
 // pipeline/run/ministry_overrides.h). No server, no library: works from a file, offline.
 //
 // The page gives: #uprx-institutions (JSON: review key -> [{id, name}] of its profile), one
-// td.inst per row with data-review, data-lead, data-supporting (ids joined by ';') and
-// data-note, and the #editbar buttons. On <html> it sets data-uprx-edits (corrections held).
+// td.inst per row with data-review, data-lead, data-supporting (ids joined by ';'), data-note
+// and data-decided (set by an earlier overrides file), and the #editbar buttons. On <html> it sets data-uprx-edits (corrections held).
 (function () {
   var root = document.documentElement;
   var bar = document.getElementById('editbar');
@@ -210,7 +210,7 @@
     root.setAttribute('data-uprx-edits', String(n));
     status.textContent = n ? n + (n === 1 ? ' recommendation corrected' : ' recommendations corrected') +
                              ' (kept in this browser until exported)' : '';
-    exportButton.disabled = n === 0;
+    exportButton.disabled = !cells.some(function (cell) { return decision(cell, edits); });
   }
 
   // RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
@@ -218,15 +218,22 @@
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
-  // The overrides file: every corrected row says its whole decision (lead, supporting or '-'
-  // for none, note), so a note travels with the labels it explains.
+  // What the exported file says of a row: the correction made here, else the decision of an
+  // earlier overrides file (so the new file replaces the old one), else nothing.
+  function decision(cell, edits) {
+    return edits[cell.parentNode.id] ||
+           (cell.getAttribute('data-decided') === '1' ? original(cell) : null);
+  }
+
+  // The overrides file: every decided row says its whole decision (lead, supporting or '-' for
+  // none, note), so a note travels with the labels it explains.
   function csv(edits) {
     var lines = ['# Corrections made in the uprx report "' + document.title.replace(/\s+/g, ' ') +
                  '", exported ' + new Date().toISOString().slice(0, 10) +
                  '. Give this file to: uprx run ... --overrides FILE',
                  'id,lead,supporting,note'];
     cells.forEach(function (cell) {
-      var s = edits[cell.parentNode.id];
+      var s = decision(cell, edits);
       if (!s) return;
       lines.push([cell.parentNode.id, s.lead, s.supporting.length ? s.supporting.join(';') : '-',
                   s.note].map(field).join(','));

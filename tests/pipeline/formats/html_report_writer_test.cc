@@ -152,7 +152,8 @@ TEST(HtmlReport, ShowsTheCommitteesEarlierDecisionAndNote) {
   lead.method = "manual";
   lead.evidence = {"khm.csv:3", "Led by the tribunal"};
   const std::string row = RowOf(Report({review}, WithInstitutions()), "KHM-c2-118.1");
-  EXPECT_NE(row.find("data-note=\"Led by the tribunal\""), std::string::npos) << row;
+  EXPECT_NE(row.find("data-note=\"Led by the tribunal\" data-decided=\"1\">"), std::string::npos)
+      << row;
   EXPECT_NE(row.find("decided by the committee"), std::string::npos);
   EXPECT_NE(row.find("Note: Led by the tribunal"), std::string::npos);
 }
