@@ -229,7 +229,8 @@ std::string InstitutionsCell(const core::Recommendation& r, const std::string& r
     return out + "<span class=\"unclassified\">not classified</span></div></td>";
   const std::string lead = LeadInstitution(r);
   const std::string supporting = Joined(Institutions(r, "supporting"));
-  out += "<div><b>Lead:</b> " + (lead.empty() ? std::string("none") : Esc(lead)) + "</div>";
+  out += "<div><b>Lead:</b> " + (lead.empty() ? std::string("no clear institution") : Esc(lead)) +
+         "</div>";
   if (!supporting.empty()) out += "<div><b>Supporting:</b> " + Esc(supporting) + "</div>";
   if (DecidedByCommittee(r)) out += "<div class=\"decided\">decided by the committee</div>";
   const std::string note = CommitteeNote(r);

@@ -20,8 +20,10 @@
 // id="uprx-institutions">) and lets a committee change each recommendation's lead and
 // supporting institutions and add a note. Edits stay in the browser (localStorage, keyed by the
 // reviews) and are exported as the overrides CSV of pipeline/run/ministry_overrides.h
-// (id,lead,supporting,note), which `uprx run --overrides` applies on the next run. Without
-// institutions the edit button says why it is unavailable.
+// (id,lead,supporting,note), which `uprx run --overrides` applies on the next run. The export
+// also repeats the decisions an earlier overrides file made (labels with method "manual"), so
+// the new file replaces the old one. Without institutions the edit button says why it is
+// unavailable, and without the ministries stage the Institutions column is left out.
 //
 // For tests and headless checks the page reports on itself: a first script records uncaught
 // errors and console.error calls in data-uprx-errors on <html>; the last one sets

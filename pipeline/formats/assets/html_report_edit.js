@@ -65,7 +65,7 @@
   function current(cell, edits) { return edits[cell.parentNode.id] || original(cell); }
 
   function nameOf(cell, id) {
-    if (id === NONE) return 'none';
+    if (id === NONE) return 'no clear institution';
     var known = names[cell.getAttribute('data-review')] || {};
     return known[id] || id;
   }
