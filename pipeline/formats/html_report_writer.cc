@@ -201,22 +201,6 @@ std::vector<std::string> InstitutionIds(const core::Recommendation& r, std::stri
   return out;
 }
 
-// The committee's note of an earlier overrides file: the evidence after "<file>:<line>" of a
-// manual label.
-std::string CommitteeNote(const core::Recommendation& r) {
-  for (const auto& l : r.labels.ministries.value_or(std::vector<core::AssignedLabel>{})) {
-    if (l.method == "manual" && l.evidence.size() > 1) return l.evidence[1];
-  }
-  return "";
-}
-
-bool DecidedByCommittee(const core::Recommendation& r) {
-  for (const auto& l : r.labels.ministries.value_or(std::vector<core::AssignedLabel>{})) {
-    if (l.method == "manual") return true;
-  }
-  return false;
-}
-
 // Lead and supporting institutions, which edit mode replaces with its controls.
 std::string InstitutionsCell(const core::Recommendation& r, const std::string& review_key) {
   std::string out = "<td class=\"inst\" data-review=\"" + Esc(review_key) + "\" data-lead=\"" +

@@ -159,6 +159,27 @@ std::string LeadInstitution(const core::Recommendation& r) {
   return leads.empty() ? "" : leads.front();
 }
 
+bool DecidedByCommittee(const core::Recommendation& r) {
+  if (!r.labels.ministries) return false;
+  return std::any_of(r.labels.ministries->begin(), r.labels.ministries->end(),
+                     [](const core::AssignedLabel& l) { return l.method == "manual"; });
+}
+
+// The overrides file puts "<file>:<line>" first in a manual label's evidence, then the note.
+std::string CommitteeNote(const core::Recommendation& r) {
+  if (!r.labels.ministries) return "";
+  for (const auto& l : *r.labels.ministries) {
+    if (l.method == "manual" && l.evidence.size() > 1) return l.evidence[1];
+  }
+  return "";
+}
+
+std::string CommitteeDecision(const core::Recommendation& r) {
+  if (!DecidedByCommittee(r)) return "";
+  const std::string note = CommitteeNote(r);
+  return "decided by the committee" + (note.empty() ? "" : ": " + note);
+}
+
 std::string EvidenceText(const core::Labels& labels) {
   std::vector<std::string> lines;
   if (labels.action) {

@@ -70,6 +70,13 @@ std::vector<std::string> Institutions(const core::Recommendation& r, std::string
 // The first lead institution's name; "" when there is none (or ministries were not classified).
 std::string LeadInstitution(const core::Recommendation& r);
 
+// Whether a person set the institutions (labels with method "manual", from `run --overrides`),
+// and the note they gave with them ("" for none).
+bool DecidedByCommittee(const core::Recommendation& r);
+std::string CommitteeNote(const core::Recommendation& r);
+// "decided by the committee: <note>" (without the note when there is none); "" when not decided.
+std::string CommitteeDecision(const core::Recommendation& r);
+
 // One line per label kind that has labels: "Themes: Torture (prohibit, torture); ...", the words
 // that decided each label in brackets. "" when not classified.
 std::string EvidenceText(const core::Labels& labels);

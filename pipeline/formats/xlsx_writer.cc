@@ -179,7 +179,7 @@ void WriteOverview(lxw_worksheet* ws, const Formats& f, const std::vector<core::
   TallyTable(ws, row, f, "Rows by regional group", columns, rows);
 }
 
-constexpr lxw_col_t kPageColumn = 18;  // of RecommendationColumns(), written as a number
+constexpr lxw_col_t kPageColumn = 19;  // of RecommendationColumns(), written as a number
 
 const std::vector<Column>& RecommendationColumns() {
   static const std::vector<Column>* const kColumns =
@@ -199,6 +199,7 @@ const std::vector<Column>& RecommendationColumns() {
                               {"Groups", 20},
                               {"Lead institution", 26},
                               {"Supporting institutions", 26},
+                              {"Committee's decision", 26},
                               {"Evidence", 40},
                               {"Source document", 18},
                               {"Page", 7},
@@ -227,6 +228,7 @@ std::vector<std::string> RecommendationCells(const core::Review& review,
           OrNotClassified(l.groups, LabelNames(l.groups)),
           OrNotClassified(l.ministries, LeadInstitution(r)),
           OrNotClassified(l.ministries, Joined(Institutions(r, "supporting"))),
+          CommitteeDecision(r),
           l.empty() ? kNotClassified : EvidenceText(l),
           r.source.document,
           "",  // page: written as a number

@@ -12,6 +12,8 @@
 //   the positions come from" (stage and document), "Recommendations by theme",
 //   "Recommendations by lead institution" (with the sheet each went to) and "Rows by regional
 //   group" (recommendation x recommending State, with one column per position).
+// The committee's decisions (run --overrides) show in the lead and supporting columns and in a
+//   "Committee's decision" column with their note.
 // Positions are in words ("supported in part"), each with the stage and document it was read
 //   from ("Working Group report A/HRC/26/16") on every sheet.
 // - "Recommendations": one row per recommendation (all reviews), header frozen, autofilter on,

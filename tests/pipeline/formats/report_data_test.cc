@@ -89,6 +89,21 @@ TEST(ReportData, BannerNamesAThematicListWhenItGaveThePositions) {
   EXPECT_EQ(PositionBanner(core::Review{}), "");
 }
 
+TEST(ReportData, TheCommitteesDecisionIsAManualLabelWithItsNote) {
+  core::Review review = LabelledReview();
+  core::Recommendation& r = review.recommendations[0];
+  EXPECT_FALSE(DecidedByCommittee(r));
+  EXPECT_EQ(CommitteeDecision(r), "");
+  (*r.labels.ministries)[1].method = "manual";
+  (*r.labels.ministries)[1].evidence = {"khm.csv:4"};
+  EXPECT_TRUE(DecidedByCommittee(r));
+  EXPECT_EQ(CommitteeNote(r), "");
+  EXPECT_EQ(CommitteeDecision(r), "decided by the committee");
+  (*r.labels.ministries)[1].evidence.push_back("Interior runs the prisons");
+  EXPECT_EQ(CommitteeDecision(r), "decided by the committee: Interior runs the prisons");
+  EXPECT_FALSE(DecidedByCommittee(review.recommendations[2]));  // not classified
+}
+
 TEST(ReportData, LabelTextIsEmptyWhenNotClassified) {
   const core::Review review = LabelledReview();
   const auto& full = review.recommendations[0];

@@ -61,7 +61,7 @@ TEST(XlsxWriter, RecommendationsSheetHasFrozenHeaderFilterAndWrappedText) {
   ASSERT_TRUE(bytes.ok());
   const std::string sheet = Member(bytes.value(), "xl/worksheets/sheet2.xml");
   EXPECT_NE(sheet.find("<pane ySplit=\"1\""), std::string::npos) << "frozen header row";
-  EXPECT_NE(sheet.find("<autoFilter ref=\"A1:T4\""), std::string::npos) << "filter on 3 rows";
+  EXPECT_NE(sheet.find("<autoFilter ref=\"A1:U4\""), std::string::npos) << "filter on 3 rows";
   EXPECT_NE(sheet.find("<col "), std::string::npos) << "column widths";
   EXPECT_NE(Member(bytes.value(), "xl/styles.xml").find("wrapText=\"1\""), std::string::npos);
 }
@@ -99,6 +99,18 @@ TEST(XlsxWriter, OpensWithTheBannerAndShowsPositionsInWordsWithTheirSource) {
   // The banner is the overview's second row, merged across the first columns.
   const std::string overview = Member(bytes.value(), "xl/worksheets/sheet1.xml");
   EXPECT_NE(overview.find("<mergeCell ref=\"A2:E2\""), std::string::npos) << overview;
+}
+
+TEST(XlsxWriter, CarriesTheCommitteesDecisionAndNote) {
+  core::Review review = testing::LabelledReview();
+  auto& lead = (*review.recommendations[0].labels.ministries)[0];
+  lead.method = "manual";
+  lead.evidence = {"khm.csv:3", "Led by the tribunal"};
+  const auto bytes = XlsxBytes({review});
+  ASSERT_TRUE(bytes.ok());
+  const std::string strings = Member(bytes.value(), "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("s decision<"), std::string::npos);  // the column header
+  EXPECT_NE(strings.find(">decided by the committee: Led by the tribunal<"), std::string::npos);
 }
 
 TEST(XlsxWriter, NoBannerWhenTheAddendumAnsweredEverything) {
