@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "pipeline/compare/compare_writer.h"
+#include "pipeline/formats/report_data.h"
 #include "pipeline/formats/svg_chart.h"
 
 namespace uprx::pipeline {
@@ -77,8 +78,8 @@ void WriteBreakdown(std::ostream& out, const Breakdown& b) {
 
 void WriteRecommendation(std::ostream& out, const core::Recommendation& r, const char* css) {
   out << "<div class=\"" << css << "\"><b>" << Escaped(r.id) << "</b> ("
-      << Escaped(r.position.value) << "; " << Escaped(States(r)) << "): " << Escaped(r.text)
-      << "</div>\n";
+      << Escaped(PositionName(r.position.value)) << "; " << Escaped(States(r))
+      << "): " << Escaped(r.text) << "</div>\n";
 }
 
 void WriteRepeated(std::ostream& out, const ComparedReviews& in, const Comparison& c) {
@@ -118,8 +119,8 @@ void WriteSummary(std::ostream& out, const ComparedReviews& in, const Comparison
 void WritePositionChanges(std::ostream& out, const ComparedReviews& in, const Comparison& c) {
   out << "<h2>Position changes (" << c.position_changes.size() << ")</h2>\n<table>\n";
   for (const PositionChange& p : c.position_changes) {
-    out << "<tr><td>" << Escaped(p.from) << " → " << Escaped(p.to) << "</td><td>"
-        << Escaped(in.old_review.recommendations[p.old_index].id) << "</td><td>"
+    out << "<tr><td>" << Escaped(PositionName(p.from)) << " → " << Escaped(PositionName(p.to))
+        << "</td><td>" << Escaped(in.old_review.recommendations[p.old_index].id) << "</td><td>"
         << Escaped(in.new_review.recommendations[p.new_index].text) << "</td></tr>\n";
   }
   out << "</table>\n";

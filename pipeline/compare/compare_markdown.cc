@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "pipeline/compare/compare_writer.h"
+#include "pipeline/formats/report_data.h"
 
 namespace uprx::pipeline {
 
@@ -114,8 +115,8 @@ void WritePositionChanges(std::ostream& out, const ComparedReviews& in, const Co
   for (const PositionChange& p : c.position_changes) {
     const auto& o = in.old_review.recommendations[p.old_index];
     const auto& n = in.new_review.recommendations[p.new_index];
-    out << "| " << p.from << " → " << p.to << " | " << o.id << " | " << n.id << " | "
-        << Cell(n.text) << " |\n";
+    out << "| " << PositionName(p.from) << " → " << PositionName(p.to) << " | " << o.id << " | "
+        << n.id << " | " << Cell(n.text) << " |\n";
   }
   out << "\n";
 }
@@ -125,13 +126,13 @@ void WriteRepeated(std::ostream& out, const ComparedReviews& in, const Compariso
   if (c.repeated.empty()) out << "None.\n\n";
   for (std::size_t n : c.repeated) {
     const core::Recommendation& r = in.new_review.recommendations[n];
-    out << "- **" << r.id << "** (" << r.position.value << "; " << States(r) << "): " << r.text
-        << "\n";
+    out << "- **" << r.id << "** (" << PositionName(r.position.value) << "; " << States(r)
+        << "): " << r.text << "\n";
     for (const Match& m : c.matches) {
       if (m.new_index != n) continue;
       const core::Recommendation& o = in.old_review.recommendations[m.old_index];
-      out << "  - repeats **" << o.id << "** (" << o.position.value << "; " << States(o)
-          << "; score " << Score(m.pair.score) << "): " << o.text << "\n";
+      out << "  - repeats **" << o.id << "** (" << PositionName(o.position.value) << "; "
+          << States(o) << "; score " << Score(m.pair.score) << "): " << o.text << "\n";
     }
   }
   out << "\n";
@@ -143,8 +144,8 @@ void WriteList(std::ostream& out, const char* title, const core::Review& review,
   if (indices.empty()) out << "None.\n";
   for (std::size_t i : indices) {
     const core::Recommendation& r = review.recommendations[i];
-    out << "- **" << r.id << "** (" << r.position.value << "; " << States(r) << "): " << r.text
-        << "\n";
+    out << "- **" << r.id << "** (" << PositionName(r.position.value) << "; " << States(r)
+        << "): " << r.text << "\n";
   }
   out << "\n";
 }

@@ -1,6 +1,7 @@
 #include "pipeline/formats/html_report_writer.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -56,6 +57,19 @@ void WriteHead(std::ostream& out, const std::string& title) {
       << Asset("html_report.css") << "</style>\n</head>\n<body>\n";
 }
 
+// JSON that can sit inside <script>: no "</script>" or "<!--" can end or open anything.
+std::string ScriptJson(const nlohmann::json& value) {
+  std::string out;
+  for (char c : value.dump()) {
+    if (c == '<') {
+      out += "\\u003c";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 void WriteCountsTable(std::ostream& out, const char* what, const Tally& tally) {
   out << "<table class=\"counts\"><thead><tr><th>" << what
       << "</th><th>Recommendations</th></tr></thead><tbody>\n";
@@ -68,18 +82,28 @@ void WriteCountsTable(std::ostream& out, const char* what, const Tally& tally) {
 void WriteSummary(std::ostream& out, const std::vector<core::Review>& reviews) {
   out << "<header><h1>" << Esc(PageTitle(reviews)) << "</h1>\n";
   for (const auto& r : reviews) {
+    const std::string banner = PositionBanner(r);
+    if (banner.empty()) continue;
+    out << "<p class=\"banner\" role=\"note\">"
+        << Esc((reviews.size() > 1 ? ReviewName(r) + ": " : std::string()) + banner) << "</p>\n";
+  }
+  for (const auto& r : reviews) {
     out << "<p class=\"lead\">" << Esc(ReviewName(r));
     if (r.wg_session) out << ", Working Group session " << *r.wg_session;
     out << ": " << r.recommendations.size() << " recommendations. Documents:";
-    for (const auto& d : r.documents) {
-      out << " " << Esc(d.symbol.empty() ? d.file : d.symbol) << " ("
-          << core::DocumentKindName(d.kind) << ")";
+    for (std::size_t i = 0; i < r.documents.size(); ++i) {
+      const auto& d = r.documents[i];
+      out << (i ? "; " : " ") << DocumentKindLabel(d.kind) << " "
+          << Esc(d.symbol.empty() ? d.file : d.symbol);
     }
     out << ".</p>\n";
   }
-  out << "</header>\n<section id=\"summary\"><h2>Summary</h2>\n";
-  WriteCountsTable(out, "Position", CountByPosition(reviews));
-  out << "</section>\n";
+  out << "</header>\n<section id=\"summary\"><h2>Summary</h2><div class=\"charts\">\n";
+  Tally positions = CountByPosition(reviews);
+  for (auto& [value, count] : positions) value = PositionName(value);
+  WriteCountsTable(out, "Position", positions);
+  WriteCountsTable(out, "Position given in", CountByPositionSource(reviews));
+  out << "</div></section>\n";
 }
 
 void WriteCharts(std::ostream& out, const std::vector<core::Review>& reviews) {
@@ -87,8 +111,10 @@ void WriteCharts(std::ostream& out, const std::vector<core::Review>& reviews) {
   if (themes.size() > kMaxThemeBars) themes.resize(kMaxThemeBars);
   std::vector<std::string> series;
   std::vector<std::pair<std::string, std::vector<int>>> by_group;
+  std::vector<std::string> series_names;
   for (const auto& [value, count] : CountByPosition(reviews)) {
     if (count > 0) series.push_back(value);
+    if (count > 0) series_names.push_back(PositionName(value));
   }
   const auto& values = PositionValues();
   for (const auto& [group, counts] : PositionsByRegionalGroup(reviews)) {
@@ -101,20 +127,46 @@ void WriteCharts(std::ostream& out, const std::vector<core::Review>& reviews) {
   }
   out << "<section id=\"charts\"><h2>Charts</h2><div class=\"charts\">\n<figure>"
       << HorizontalBarChart("Recommendations by theme", themes) << "</figure>\n<figure>"
-      << StackedBarChart("Positions by regional group (recommendation x State)", series, by_group)
+      << StackedBarChart("Positions by regional group (recommendation x State)", series_names,
+                         by_group)
       << "</figure>\n<figure>"
       << HorizontalBarChart("Workload per lead institution", CountByLeadInstitution(reviews))
       << "</figure>\n</div></section>\n";
 }
 
-void WriteSelect(std::ostream& out, const char* filter, const char* all, const Tally& options) {
+// One filter; `shown` gives an option's words for its value (the value itself by default).
+void WriteSelect(std::ostream& out, const char* filter, const char* all, const Tally& options,
+                 std::string (*shown)(std::string_view) = nullptr) {
   out << "<select data-filter=\"" << filter << "\" aria-label=\"" << all << "\"><option value=\"\">"
       << all << "</option>";
   for (const auto& [name, count] : options) {
-    out << "<option value=\"" << Esc(FilterKey(name)) << "\">" << Esc(name) << " (" << count
-        << ")</option>";
+    out << "<option value=\"" << Esc(FilterKey(name)) << "\">" << Esc(shown ? shown(name) : name)
+        << " (" << count << ")</option>";
   }
   out << "</select>\n";
+}
+
+// The edit mode's switch, export and discard (html_report_edit.js), in the sticky filter bar.
+void WriteEditButtons(std::ostream& out, const std::string& file) {
+  out << "<span class=\"editbar\" id=\"editbar\" data-file=\"" << Esc(file)
+      << "\"><button type=\"button\" id=\"edit-toggle\" aria-pressed=\"false\">Correct "
+         "institutions</button><button type=\"button\" id=\"edit-export\" hidden>Export "
+         "corrections (CSV)</button><button type=\"button\" id=\"edit-discard\" hidden>Discard "
+         "corrections</button><span id=\"edit-status\"></span></span>";
+}
+
+// What to do with the exported file, shown in edit mode under the filter bar.
+void WriteEditHelp(std::ostream& out, const std::string& file) {
+  out << "<div id=\"edit-help\" hidden><p>Change the lead and supporting institutions of any "
+         "recommendation and add a note. Corrections are kept in this browser only, until you "
+         "export them. The file holds every decision of the committee, those of earlier overrides "
+         "files "
+         "included, so it replaces them. Give it to the next run: <code>uprx run DOCUMENTS "
+         "--profile PROFILE --overrides "
+      << Esc(file)
+      << "</code>; the JSON, the workbook and this report then carry the committee's decisions."
+         "</p><textarea id=\"edit-csv\" readonly rows=\"4\" aria-label=\"Exported "
+         "corrections\"></textarea></div>\n";
 }
 
 void WriteFilters(std::ostream& out, const std::vector<core::Review>& reviews) {
@@ -122,17 +174,52 @@ void WriteFilters(std::ostream& out, const std::vector<core::Review>& reviews) {
   for (const auto& p : CountByPosition(reviews)) {
     if (p.second > 0) positions.push_back(p);
   }
+  const std::string file =
+      reviews.size() == 1 ? ReviewKey(reviews[0]) + "-overrides.csv" : "overrides.csv";
   out << "<div class=\"filters\"><input type=\"search\" id=\"search\" placeholder=\"Search text, "
          "State, label...\" aria-label=\"Search\">\n";
-  WriteSelect(out, "position", "All positions", positions);
+  WriteSelect(out, "position", "All positions", positions, PositionName);
   WriteSelect(out, "themes", "All themes", CountByTheme(reviews));
   WriteSelect(out, "institution", "All lead institutions", CountByLeadInstitution(reviews));
   WriteSelect(out, "groups", "All regional groups", CountByRegionalGroup(reviews));
-  out << "<button type=\"button\" id=\"reset\">Reset</button><span id=\"shown\"></span></div>\n";
+  out << "<button type=\"button\" id=\"reset\">Reset</button><span id=\"shown\"></span>";
+  WriteEditButtons(out, file);
+  out << "</div>\n";
+  WriteEditHelp(out, file);
 }
 
 void Definition(std::string& out, const char* term, const std::string& text) {
   if (!text.empty()) out += "<dt>" + std::string(term) + "</dt><dd>" + Esc(text) + "</dd>";
+}
+
+// The ids of the institutions with `role`, as the overrides file names them.
+std::vector<std::string> InstitutionIds(const core::Recommendation& r, std::string_view role) {
+  std::vector<std::string> out;
+  for (const auto& l : r.labels.ministries.value_or(std::vector<core::AssignedLabel>{})) {
+    if (l.role == role) out.push_back(l.id);
+  }
+  return out;
+}
+
+// Lead and supporting institutions, which edit mode replaces with its controls.
+std::string InstitutionsCell(const core::Recommendation& r, const std::string& review_key) {
+  std::string out = "<td class=\"inst\" data-review=\"" + Esc(review_key) + "\" data-lead=\"" +
+                    Esc(Joined(InstitutionIds(r, "lead"), ";")) + "\" data-supporting=\"" +
+                    Esc(Joined(InstitutionIds(r, "supporting"), ";")) + "\" data-note=\"" +
+                    Esc(CommitteeNote(r)) + "\"" +
+                    (DecidedByCommittee(r) ? " data-decided=\"1\"" : "") +
+                    "><div class=\"inst-view\">";
+  if (!r.labels.ministries)
+    return out + "<span class=\"unclassified\">not classified</span></div></td>";
+  const std::string lead = LeadInstitution(r);
+  const std::string supporting = Joined(Institutions(r, "supporting"));
+  out += "<div><b>Lead:</b> " + (lead.empty() ? std::string("no clear institution") : Esc(lead)) +
+         "</div>";
+  if (!supporting.empty()) out += "<div><b>Supporting:</b> " + Esc(supporting) + "</div>";
+  if (DecidedByCommittee(r)) out += "<div class=\"decided\">decided by the committee</div>";
+  const std::string note = CommitteeNote(r);
+  if (!note.empty()) out += "<div class=\"note\">Note: " + Esc(note) + "</div>";
+  return out + "</div></td>";
 }
 
 std::string LabelsCell(const core::Recommendation& r) {
@@ -143,8 +230,6 @@ std::string LabelsCell(const core::Recommendation& r) {
   Definition(dl, "Themes", LabelNames(l.themes));
   Definition(dl, "SDGs", SdgGoals(l.sdgs));
   Definition(dl, "Groups", LabelNames(l.groups));
-  Definition(dl, "Lead", LeadInstitution(r));
-  Definition(dl, "Supporting", Joined(Institutions(r, "supporting")));
   Definition(dl, "OHCHR themes", Joined(r.given_labels.themes));
   std::string out = l.empty() ? "<span class=\"unclassified\">not classified</span>" : "";
   if (!dl.empty()) out += "<dl class=\"labels\">" + dl + "</dl>";
@@ -173,28 +258,60 @@ std::string RowAttributes(const core::Recommendation& r) {
          Esc(FilterValue(groups)) + "\"";
 }
 
-void WriteRow(std::ostream& out, const core::Recommendation& r, bool several_reviews) {
+bool MinistriesClassified(const core::Review& review) {
+  return std::any_of(review.recommendations.begin(), review.recommendations.end(),
+                     [](const auto& r) { return r.labels.ministries.has_value(); });
+}
+
+// One row; `institutions`: the page has the Institutions column (some review has ministries).
+void WriteRow(std::ostream& out, const core::Recommendation& r, const std::string& review_key,
+              bool several_reviews, bool institutions) {
   const core::Position& p = r.position;
   std::string states;
   for (const auto& s : r.recommending_states) {
-    states += (states.empty() ? "" : "<br>") + Esc(s.name) +
+    states += (states.empty() ? "" : ", ") + Esc(s.name) +
               (s.regional_group.empty() ? "" : " <small>(" + Esc(s.regional_group) + ")</small>");
   }
   out << "<tr id=\"" << Esc(r.id) << "\"" << RowAttributes(r) << "><td class=\"num\">"
       << Esc(several_reviews ? r.id : r.number) << "</td><td class=\"text\">" << Esc(r.text)
-      << "</td><td>" << states << "</td><td><span class=\"pos pos-" << Esc(p.value) << "\" title=\""
-      << Esc(p.as_written + (p.document.empty() ? "" : " (" + p.document + ")")) << "\">"
-      << Esc(p.value) << "</span></td><td>" << LabelsCell(r) << "</td><td class=\"num\">"
+      << "</td><td class=\"states\">" << states << "</td><td><span class=\"pos pos-" << Esc(p.value)
+      << "\" title=\"" << Esc("as written: " + p.as_written) << "\">" << Esc(PositionName(p.value))
+      << "</span><div class=\"stage\">" << Esc(PositionSource(p))
+      << "</div></td><td class=\"labels-cell\">" << LabelsCell(r) << "</td>"
+      << (institutions ? InstitutionsCell(r, review_key) : std::string()) << "<td class=\"source\">"
       << Esc(r.source.document) << " p. " << r.source.page << "</td></tr>\n";
 }
 
-void WriteTable(std::ostream& out, const std::vector<core::Review>& reviews) {
-  out << "<section id=\"recommendations\"><h2>Recommendations</h2>\n";
-  WriteFilters(out, reviews);
-  out << "<table id=\"recs\"><thead><tr><th>No.</th><th>Recommendation</th><th>Recommending "
-         "States</th><th>Position</th><th>Labels</th><th>Source</th></tr></thead><tbody>\n";
+// Each review's institutions for edit mode, {"KHM-c2": [{"id": .., "name": ..}, ..]}.
+void WriteInstitutions(std::ostream& out, const std::vector<core::Review>& reviews,
+                       const HtmlReportOptions& options) {
+  nlohmann::json all = nlohmann::json::object();
   for (const auto& review : reviews) {
-    for (const auto& r : review.recommendations) WriteRow(out, r, reviews.size() > 1);
+    if (!options.institutions || !MinistriesClassified(review)) continue;
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& c : options.institutions(review))
+      list.push_back({{"id", c.id}, {"name", c.name}});
+    if (!list.empty()) all[ReviewKey(review)] = std::move(list);
+  }
+  out << "<script type=\"application/json\" id=\"uprx-institutions\">" << ScriptJson(all)
+      << "</script>\n";
+}
+
+void WriteTable(std::ostream& out, const std::vector<core::Review>& reviews,
+                const HtmlReportOptions& options) {
+  out << "<section id=\"recommendations\"><h2>Recommendations</h2>\n";
+  WriteInstitutions(out, reviews, options);
+  WriteFilters(out, reviews);
+  // Without the ministries stage the column would say "not classified" on every row.
+  const bool institutions = std::any_of(reviews.begin(), reviews.end(), MinistriesClassified);
+  out << "<table id=\"recs\"><thead><tr><th>No.</th><th>Recommendation</th><th>Recommending "
+         "States</th><th>Position</th><th>Labels</th>"
+      << (institutions ? "<th>Institutions</th>" : "") << "<th>Source</th></tr></thead><tbody>\n";
+  for (const auto& review : reviews) {
+    const std::string key = ReviewKey(review);
+    for (const auto& r : review.recommendations) {
+      WriteRow(out, r, key, reviews.size() > 1, institutions);
+    }
   }
   out << "</tbody></table></section>\n";
 }
@@ -216,15 +333,22 @@ void WriteDiagnostics(std::ostream& out, const std::vector<core::Review>& review
 
 }  // namespace
 
-void WriteHtmlReport(std::ostream& out, const std::vector<core::Review>& reviews) {
+std::string ReviewKey(const core::Review& review) {
+  return (review.sur_iso3.empty() ? std::string("UNK") : review.sur_iso3) + "-c" +
+         std::to_string(review.cycle.value_or(0));
+}
+
+void WriteHtmlReport(std::ostream& out, const std::vector<core::Review>& reviews,
+                     const HtmlReportOptions& options) {
   WriteHead(out, PageTitle(reviews));
   WriteSummary(out, reviews);
   WriteCharts(out, reviews);
-  WriteTable(out, reviews);
+  WriteTable(out, reviews, options);
   WriteDiagnostics(out, reviews);
   out << "<footer>Written by uprx " << kVersion << " (schema " << kSchemaName
       << ") from the documents listed above; labels show the words that decided them.</footer>\n"
       << "<script>\n"
+      << Asset("html_report_edit.js") << "</script>\n<script>\n"
       << Asset("html_report.js") << "</script>\n</body>\n</html>\n";
 }
 

@@ -126,8 +126,9 @@ std::string ImpactDescription(const core::Review& review, const core::Recommenda
              "recommendation; not linked: " + Joined(links->states_not_linked));
   }
   Item(out, "Review", ReviewText(review));
+  const std::string source = PositionSource(r.position);
   Item(out, "Position",
-       r.position.value + (r.position.document.empty() ? "" : " (" + r.position.document + ")"));
+       PositionName(r.position.value) + (source.empty() ? "" : " (" + source + ")"));
   Item(out, "Source", r.source.document + " p. " + std::to_string(r.source.page));
   Item(out, "uprx id", r.id);
   const core::Labels& l = r.labels;

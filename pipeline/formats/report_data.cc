@@ -42,7 +42,78 @@ std::string EvidenceLine(std::string_view kind,
   return out;
 }
 
+// "1 recommendation is" / "34 recommendations are".
+std::string RecommendationsAre(int n) {
+  return std::to_string(n) + (n == 1 ? " recommendation is" : " recommendations are");
+}
+
+const core::DocumentInfo* FirstOfKind(const core::Review& review, core::DocumentKind kind) {
+  for (const auto& d : review.documents) {
+    if (d.kind == kind) return &d;
+  }
+  return nullptr;
+}
+
 }  // namespace
+
+std::string PositionName(std::string_view value) {
+  if (value.empty()) return "unknown";
+  std::string out(value);
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
+}
+
+std::string StageName(std::string_view stage) {
+  if (stage == "working_group") return "Working Group report";
+  return PositionName(stage);  // "addendum", "thematic list"
+}
+
+std::string DocumentKindLabel(core::DocumentKind kind) {
+  switch (kind) {
+    case core::DocumentKind::kWgReport:
+      return "Working Group report";
+    case core::DocumentKind::kAddendum:
+      return "addendum";
+    case core::DocumentKind::kThematicList:
+      return "thematic list";
+    case core::DocumentKind::kOther:
+      return "other UN document";
+    case core::DocumentKind::kUnknown:
+      break;
+  }
+  return "unidentified document";
+}
+
+std::string PositionSource(const core::Position& position) {
+  const std::string stage = position.stage.empty() ? "" : StageName(position.stage);
+  if (position.document.empty()) return stage;
+  return stage.empty() ? position.document : stage + " " + position.document;
+}
+
+std::string PositionBanner(const core::Review& review) {
+  if (review.recommendations.empty()) return "";
+  int pending = 0;
+  bool working_group = false;
+  for (const auto& r : review.recommendations) {
+    if (r.position.value == "pending") ++pending;
+    if (r.position.stage == "working_group") working_group = true;
+  }
+  if (const core::DocumentInfo* addendum = FirstOfKind(review, core::DocumentKind::kAddendum)) {
+    if (pending == 0) return "";
+    const std::string symbol = addendum->symbol.empty() ? addendum->file : addendum->symbol;
+    return RecommendationsAre(pending) + " still pending: the addendum " + symbol +
+           " gives no position on " + (pending == 1 ? "it." : "them.");
+  }
+  std::vector<std::string> sources;
+  for (const auto& [source, count] : CountByPositionSource({review})) {
+    if (!source.empty()) sources.push_back("the " + source);
+  }
+  std::string out = pending > 0 ? RecommendationsAre(pending) + " pending; positions" : "Positions";
+  out +=
+      " are those of " + (sources.empty() ? std::string("no document") : Joined(sources, " and "));
+  return out + (working_group ? " \xE2\x80\x94 give the addendum to get the final ones."
+                              : "; no addendum was given.");
+}
 
 const std::vector<std::string>& PositionValues() {
   static const std::vector<std::string>* const kValues =
@@ -88,6 +159,27 @@ std::string LeadInstitution(const core::Recommendation& r) {
   return leads.empty() ? "" : leads.front();
 }
 
+bool DecidedByCommittee(const core::Recommendation& r) {
+  if (!r.labels.ministries) return false;
+  return std::any_of(r.labels.ministries->begin(), r.labels.ministries->end(),
+                     [](const core::AssignedLabel& l) { return l.method == "manual"; });
+}
+
+// The overrides file puts "<file>:<line>" first in a manual label's evidence, then the note.
+std::string CommitteeNote(const core::Recommendation& r) {
+  if (!r.labels.ministries) return "";
+  for (const auto& l : *r.labels.ministries) {
+    if (l.method == "manual" && l.evidence.size() > 1) return l.evidence[1];
+  }
+  return "";
+}
+
+std::string CommitteeDecision(const core::Recommendation& r) {
+  if (!DecidedByCommittee(r)) return "";
+  const std::string note = CommitteeNote(r);
+  return "decided by the committee" + (note.empty() ? "" : ": " + note);
+}
+
 std::string EvidenceText(const core::Labels& labels) {
   std::vector<std::string> lines;
   if (labels.action) {
@@ -125,6 +217,14 @@ Tally CountByPosition(const std::vector<core::Review>& reviews) {
   Tally out;
   for (const auto& value : PositionValues()) out.emplace_back(value, counts[value]);
   return out;
+}
+
+Tally CountByPositionSource(const std::vector<core::Review>& reviews) {
+  std::map<std::string, int> counts;
+  for (const auto& review : reviews) {
+    for (const auto& r : review.recommendations) ++counts[PositionSource(r.position)];
+  }
+  return Sorted(counts);
 }
 
 Tally CountByTheme(const std::vector<core::Review>& reviews) {

@@ -35,6 +35,22 @@ std::string Joined(const std::vector<std::string>& items, std::string_view separ
 // The position values of SCHEMA.md in the order reports list them.
 const std::vector<std::string>& PositionValues();
 
+// What people read for the codes the JSON keeps: a position value ("supported in part"), a
+// position stage ("Working Group report", "addendum", "thematic list") and a document kind.
+// An unknown code is shown with its underscores as spaces.
+std::string PositionName(std::string_view value);
+std::string StageName(std::string_view stage);
+std::string DocumentKindLabel(core::DocumentKind kind);
+// Where a position was read: "Working Group report A/HRC/26/16"; the stage alone without a
+// document, "" without either.
+std::string PositionSource(const core::Position& position);
+
+// The warning a review opens with when its positions may not be the State's final ones: some
+// recommendations are pending, or no addendum was given ("34 recommendations are pending;
+// positions are those of the Working Group report A/HRC/26/16 — give the addendum to get
+// the final ones."). "" when an addendum was given and nothing is pending.
+std::string PositionBanner(const core::Review& review);
+
 // Names of the labels, in their order (descending score), joined with `separator`; "" when the
 // list is absent or empty.
 std::string LabelNames(const std::optional<std::vector<core::AssignedLabel>>& labels,
@@ -54,6 +70,13 @@ std::vector<std::string> Institutions(const core::Recommendation& r, std::string
 // The first lead institution's name; "" when there is none (or ministries were not classified).
 std::string LeadInstitution(const core::Recommendation& r);
 
+// Whether a person set the institutions (labels with method "manual", from `run --overrides`),
+// and the note they gave with them ("" for none).
+bool DecidedByCommittee(const core::Recommendation& r);
+std::string CommitteeNote(const core::Recommendation& r);
+// "decided by the committee: <note>" (without the note when there is none); "" when not decided.
+std::string CommitteeDecision(const core::Recommendation& r);
+
 // One line per label kind that has labels: "Themes: Torture (prohibit, torture); ...", the words
 // that decided each label in brackets. "" when not classified.
 std::string EvidenceText(const core::Labels& labels);
@@ -67,6 +90,8 @@ using Tally = std::vector<std::pair<std::string, int>>;
 
 // Recommendations per position value, in PositionValues() order (zeros kept).
 Tally CountByPosition(const std::vector<core::Review>& reviews);
+// Recommendations per position source (PositionSource), largest first.
+Tally CountByPositionSource(const std::vector<core::Review>& reviews);
 // Recommendations per theme (one recommendation counts once under each of its themes).
 Tally CountByTheme(const std::vector<core::Review>& reviews);
 // Recommendations per lead institution.

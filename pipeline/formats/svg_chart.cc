@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <string>
+#include <vector>
 
 namespace uprx::pipeline {
 namespace {
@@ -9,13 +11,16 @@ namespace {
 // Geometry in SVG user units (px at 100%); integers only, so the bytes never depend on
 // floating-point formatting.
 constexpr int kWidth = 720;
-constexpr int kLabelWidth = 270;  // label column, right-aligned text ends at kLabelWidth - 8
+constexpr int kLabelWidth = 270;  // label column; labels start at its left edge
 constexpr int kBarArea = 370;     // longest bar; the rest of the width holds the value
-constexpr int kRowHeight = 22;
+constexpr int kRowHeight = 22;    // a row with a one-line label
+constexpr int kLineHeight = 13;   // each further line of a label adds this
 constexpr int kBarHeight = 16;
 constexpr int kTitleHeight = 30;
 constexpr int kBottom = 8;
-constexpr std::size_t kMaxLabelChars = 40;
+// A label line fits the label column at 12px sans-serif (about 7px a character at most).
+constexpr std::size_t kLineChars = 36;
+constexpr std::size_t kMaxLabelLines = 2;
 
 // Colours of the series of a stacked chart, in order, then again; one colour for simple bars.
 constexpr const char* kBarColour = "#2b6cb0";
@@ -38,6 +43,49 @@ std::string Shortened(std::string_view text, std::size_t max) {
   return std::string(text.substr(0, i)) + "\xE2\x80\xA6";  // U+2026
 }
 
+// `text` on at most kMaxLabelLines lines of at most kLineChars code points, broken at spaces
+// (a word longer than a line is cut); the last line ends with an ellipsis when text is left.
+std::vector<std::string> LabelLines(std::string_view text) {
+  std::vector<std::string> lines;
+  std::size_t at = 0;
+  while (at < text.size() && lines.size() < kMaxLabelLines) {
+    while (at < text.size() && text[at] == ' ') ++at;
+    std::string_view rest = text.substr(at);
+    if (rest.empty()) break;
+    if (CodePoints(rest) <= kLineChars) {
+      lines.emplace_back(rest);
+      at = text.size();
+      break;
+    }
+    // The longest prefix of whole words that fits, else the word cut.
+    std::size_t chars = 0, end = 0, last_space = std::string_view::npos;
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+      if ((static_cast<unsigned char>(rest[i]) & 0xC0) == 0x80) continue;
+      if (chars == kLineChars) break;
+      if (rest[i] == ' ') last_space = i;
+      ++chars;
+      end = i + 1;
+    }
+    while (end < rest.size() && (static_cast<unsigned char>(rest[end]) & 0xC0) == 0x80) ++end;
+    const bool at_word_end = end < rest.size() && rest[end] == ' ';
+    if (!at_word_end && last_space != std::string_view::npos && last_space > 0) end = last_space;
+    lines.emplace_back(rest.substr(0, end));
+    at += end;
+  }
+  while (at < text.size() && text[at] == ' ') ++at;
+  if (at < text.size() && !lines.empty()) {
+    std::string& last = lines.back();
+    last = CodePoints(last) < kLineChars ? last + "\xE2\x80\xA6" : Shortened(last, kLineChars - 1);
+  }
+  return lines;
+}
+
+// Height of the row of `label`: one more line height per wrapped line.
+int RowHeight(std::string_view label) {
+  const int lines = std::max<int>(1, static_cast<int>(LabelLines(label).size()));
+  return kRowHeight + (lines - 1) * kLineHeight;
+}
+
 std::string Open(std::string_view title, int height) {
   const std::string t = XmlEscape(title);
   std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"uprx-chart\" role=\"img\"";
@@ -55,13 +103,18 @@ std::string Rect(int x, int y, int width, const char* colour) {
          colour + "\"/>";
 }
 
-// The label of a row (shortened, whole in the tooltip with `detail`) and the value after its bar.
+// The label of a row (wrapped, left-aligned so no edge cuts it, whole in the tooltip with
+// `detail`) and the value after its bar.
 std::string RowText(const std::string& label, const std::string& value, const std::string& detail,
                     int y, int bar_end) {
   const int baseline = y + kBarHeight - 4;
   std::string out = "<title>" + XmlEscape(label) + ": " + XmlEscape(detail) + "</title>";
-  out += "<text x=\"" + std::to_string(kLabelWidth - 8) + "\" y=\"" + std::to_string(baseline) +
-         "\" text-anchor=\"end\">" + XmlEscape(Shortened(label, kMaxLabelChars)) + "</text>";
+  int line_y = baseline;
+  for (const std::string& line : LabelLines(label)) {
+    out += "<text class=\"label\" x=\"0\" y=\"" + std::to_string(line_y) + "\">" + XmlEscape(line) +
+           "</text>";
+    line_y += kLineHeight;
+  }
   out += "<text x=\"" + std::to_string(bar_end + 6) + "\" y=\"" + std::to_string(baseline) + "\">" +
          XmlEscape(value) + "</text>";
   return out;
@@ -109,8 +162,9 @@ std::string XmlEscape(std::string_view text) {
 
 std::string HorizontalBarChart(std::string_view title,
                                const std::vector<std::pair<std::string, int>>& bars) {
-  const int rows = std::max<int>(1, static_cast<int>(bars.size()));
-  std::string out = Open(title, kTitleHeight + rows * kRowHeight + kBottom);
+  int height = kTitleHeight + kBottom + (bars.empty() ? kRowHeight : 0);
+  for (const auto& bar : bars) height += RowHeight(bar.first);
+  std::string out = Open(title, height);
   if (bars.empty()) return out + NoData(kTitleHeight) + "</svg>";
   int max = 0;
   for (const auto& [label, value] : bars) max = std::max(max, value);
@@ -120,7 +174,7 @@ std::string HorizontalBarChart(std::string_view title,
     out += "<g class=\"bar\">" + Rect(kLabelWidth, y, length, kBarColour);
     const std::string shown = std::to_string(std::max(0, value));
     out += RowText(label, shown, shown, y, kLabelWidth + length) + "</g>";
-    y += kRowHeight;
+    y += RowHeight(label);
   }
   return out + "</svg>";
 }
@@ -128,8 +182,9 @@ std::string HorizontalBarChart(std::string_view title,
 std::string StackedBarChart(std::string_view title, const std::vector<std::string>& series,
                             const std::vector<std::pair<std::string, std::vector<int>>>& rows) {
   constexpr std::size_t kColours = std::size(kSeriesColours);
-  const int n = std::max<int>(1, static_cast<int>(rows.size()));
-  std::string out = Open(title, kTitleHeight + (n + 1) * kRowHeight + kBottom);
+  int height = kTitleHeight + kRowHeight + kBottom + (rows.empty() ? kRowHeight : 0);
+  for (const auto& row : rows) height += RowHeight(row.first);
+  std::string out = Open(title, height);
   int x = kLabelWidth;  // the legend, one square and name per series
   for (std::size_t k = 0; k < series.size(); ++k) {
     out += "<g class=\"legend\">" + Rect(x, kTitleHeight, kBarHeight, kSeriesColours[k % kColours]);
@@ -163,7 +218,7 @@ std::string StackedBarChart(std::string_view title, const std::vector<std::strin
     }
     const std::string total = std::to_string(cumulative);
     out += RowText(label, total, total + " (" + detail + ")", y, start) + "</g>";
-    y += kRowHeight;
+    y += RowHeight(label);
   }
   return out + "</svg>";
 }

@@ -7,8 +7,10 @@
 //   out << "<figure>" << svg << "</figure>";
 //
 // Contract (stable; other commands rely on it):
-// - Text (title, labels) is XML-escaped; labels longer than 40 characters are shortened with
-//   an ellipsis in the drawing and kept whole in a <title> tooltip.
+// - Text (title, labels) is XML-escaped. Labels start at the chart's left edge (so no edge
+//   cuts them) and wrap at spaces onto at most two lines of 36 characters, the row growing to
+//   hold them; what is left is replaced by an ellipsis in the drawing and kept whole in a
+//   <title> tooltip.
 // - Bars keep the order given; lengths are proportional to the largest value; negative values
 //   are drawn as 0. An empty list gives a chart that says "No data".
 // - The output depends only on the arguments (integer geometry, no ids or clocks): the same

@@ -29,6 +29,7 @@ struct Formats {
   lxw_format* wrap;    // wrapped text, top-aligned
   lxw_format* plan_header;
   lxw_format* plan_cell;  // the committee's empty cells: bordered, shaded lightly
+  lxw_format* banner;     // the warning that positions are not final: bold, shaded, wrapped
 };
 
 Formats MakeFormats(lxw_workbook* wb) {
@@ -54,6 +55,12 @@ Formats MakeFormats(lxw_workbook* wb) {
   format_set_border(f.plan_cell, LXW_BORDER_THIN);
   format_set_text_wrap(f.plan_cell);
   format_set_align(f.plan_cell, LXW_ALIGN_VERTICAL_TOP);
+  f.banner = workbook_add_format(wb);
+  format_set_bold(f.banner);
+  format_set_bg_color(f.banner, 0xFFF2CC);
+  format_set_border(f.banner, LXW_BORDER_THIN);
+  format_set_text_wrap(f.banner);
+  format_set_align(f.banner, LXW_ALIGN_VERTICAL_TOP);
   return f;
 }
 
@@ -89,7 +96,9 @@ std::string ReviewLine(const core::Review& r) {
   if (r.year) line << ", " << *r.year;
   line << ": " << r.recommendations.size() << " recommendations";
   std::vector<std::string> symbols;
-  for (const auto& d : r.documents) symbols.push_back(d.symbol.empty() ? d.file : d.symbol);
+  for (const auto& d : r.documents) {
+    symbols.push_back(DocumentKindLabel(d.kind) + " " + (d.symbol.empty() ? d.file : d.symbol));
+  }
   if (!symbols.empty()) line << " (" << Joined(symbols) << ")";
   return line.str();
 }
@@ -121,23 +130,50 @@ std::vector<std::pair<std::string, std::vector<int>>> Single(const Tally& tally)
   return out;
 }
 
+// The position tally with its values in words ("supported in part").
+Tally PositionTally(const std::vector<core::Review>& reviews) {
+  Tally out = CountByPosition(reviews);
+  for (auto& [value, count] : out) value = PositionName(value);
+  return out;
+}
+
+// Each review's banner (PositionBanner) across the overview's first columns; returns the next row.
+lxw_row_t Banners(lxw_worksheet* ws, lxw_row_t row, const Formats& f,
+                  const std::vector<core::Review>& reviews) {
+  for (const auto& r : reviews) {
+    std::string banner = PositionBanner(r);
+    if (banner.empty()) continue;
+    if (reviews.size() > 1)
+      banner = (r.sur_name.empty() ? "Unknown State" : r.sur_name) + ": " + banner;
+    worksheet_merge_range(ws, row, 0, row, 4, banner.c_str(), f.banner);
+    worksheet_set_row(ws, row, 48, nullptr);
+    ++row;
+  }
+  return row;
+}
+
 void WriteOverview(lxw_worksheet* ws, const Formats& f, const std::vector<core::Review>& reviews,
                    const std::vector<std::string>& sheet_names) {
   worksheet_set_column(ws, 0, 0, 60, nullptr);
   worksheet_set_column(ws, 1, 6, 16, nullptr);
   worksheet_write_string(ws, 0, 0, "UPR recommendations: overview", f.title);
-  lxw_row_t row = 1;
+  lxw_row_t row = Banners(ws, 1, f, reviews);
   for (const auto& r : reviews) Text(ws, row++, 0, ReviewLine(r));
   ++row;
   row = TallyTable(ws, row, f, "Recommendations by position",
-                   {{"Position", 0}, {"Recommendations", 0}}, Single(CountByPosition(reviews)));
+                   {{"Position", 0}, {"Recommendations", 0}}, Single(PositionTally(reviews)));
+  row = TallyTable(ws, row, f, "Where the positions come from",
+                   {{"Position given in", 0}, {"Recommendations", 0}},
+                   Single(CountByPositionSource(reviews)));
   row = TallyTable(ws, row, f, "Recommendations by theme", {{"Theme", 0}, {"Recommendations", 0}},
                    Single(CountByTheme(reviews)));
   row = TallyTable(ws, row, f, "Recommendations by lead institution",
                    {{"Lead institution", 0}, {"Recommendations", 0}, {"Sheet", 0}},
                    Single(CountByLeadInstitution(reviews)), sheet_names);
   std::vector<Column> columns = {{"Regional group", 0}, {"Rows", 0}};
-  for (const auto& value : PositionValues()) columns.push_back({value.c_str(), 0});
+  std::vector<std::string> names;  // the headers' storage
+  for (const auto& value : PositionValues()) names.push_back(PositionName(value));
+  for (const auto& name : names) columns.push_back({name.c_str(), 0});
   auto rows = PositionsByRegionalGroup(reviews);
   const Tally totals = CountByRegionalGroup(reviews);
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -145,6 +181,8 @@ void WriteOverview(lxw_worksheet* ws, const Formats& f, const std::vector<core::
   }
   TallyTable(ws, row, f, "Rows by regional group", columns, rows);
 }
+
+constexpr lxw_col_t kPageColumn = 19;  // of RecommendationColumns(), written as a number
 
 const std::vector<Column>& RecommendationColumns() {
   static const std::vector<Column>* const kColumns =
@@ -155,6 +193,7 @@ const std::vector<Column>& RecommendationColumns() {
                               {"Recommending States", 22},
                               {"Regional groups", 16},
                               {"Position", 12},
+                              {"Position given in", 20},
                               {"Response (UPR Info)", 12},
                               {"Action category", 18},
                               {"Issues", 22},
@@ -163,6 +202,7 @@ const std::vector<Column>& RecommendationColumns() {
                               {"Groups", 20},
                               {"Lead institution", 26},
                               {"Supporting institutions", 26},
+                              {"Committee's decision", 26},
                               {"Evidence", 40},
                               {"Source document", 18},
                               {"Page", 7},
@@ -181,7 +221,8 @@ std::vector<std::string> RecommendationCells(const core::Review& review,
           r.text,
           StateNames(r),
           StateGroups(r),
-          r.position.value,
+          PositionName(r.position.value),
+          PositionSource(r.position),
           UprInfoResponse(r.position.value),
           action,
           OrNotClassified(l.issues, LabelNames(l.issues)),
@@ -190,6 +231,7 @@ std::vector<std::string> RecommendationCells(const core::Review& review,
           OrNotClassified(l.groups, LabelNames(l.groups)),
           OrNotClassified(l.ministries, LeadInstitution(r)),
           OrNotClassified(l.ministries, Joined(Institutions(r, "supporting"))),
+          CommitteeDecision(r),
           l.empty() ? kNotClassified : EvidenceText(l),
           r.source.document,
           "",  // page: written as a number
@@ -205,7 +247,7 @@ void WriteRecommendations(lxw_worksheet* ws, const Formats& f,
     for (const auto& r : review.recommendations) {
       const auto cells = RecommendationCells(review, r);
       for (lxw_col_t c = 0; c < cells.size(); ++c) Text(ws, row, c, cells[c], f.wrap);
-      worksheet_write_number(ws, row, 17, r.source.page, f.wrap);
+      worksheet_write_number(ws, row, kPageColumn, r.source.page, f.wrap);
       ++row;
     }
   }
@@ -219,13 +261,14 @@ void WriteInstitution(lxw_worksheet* ws, const Formats& f, const std::string& in
                                                {"Recommendation", 64},
                                                {"Recommending States", 22},
                                                {"Position", 12},
+                                               {"Position given in", 20},
                                                {"Themes", 24},
                                                {"Supporting institutions", 24},
                                                {"Planned action", 36},
                                                {"Indicator", 28},
                                                {"Status", 14},
                                                {"id", 18}};
-  constexpr lxw_col_t kFirstPlan = 6, kLastPlan = 8;
+  constexpr lxw_col_t kFirstPlan = 7, kLastPlan = 9, kIdColumn = 10;
   worksheet_write_string(ws, 0, 0, institution.c_str(), f.title);
   for (lxw_col_t c = 0; c < kColumns.size(); ++c) {
     const bool plan = c >= kFirstPlan && c <= kLastPlan;
@@ -238,13 +281,14 @@ void WriteInstitution(lxw_worksheet* ws, const Formats& f, const std::string& in
         r->number,
         r->text,
         StateNames(*r),
-        r->position.value,
+        PositionName(r->position.value),
+        PositionSource(r->position),
         OrNotClassified(r->labels.themes, LabelNames(r->labels.themes)),
         OrNotClassified(r->labels.ministries, Joined(Institutions(*r, "supporting")))};
     for (lxw_col_t c = 0; c < cells.size(); ++c) Text(ws, row, c, cells[c], f.wrap);
     for (lxw_col_t c = kFirstPlan; c <= kLastPlan; ++c)
       worksheet_write_blank(ws, row, c, f.plan_cell);
-    Text(ws, row, 9, r->id, f.wrap);
+    Text(ws, row, kIdColumn, r->id, f.wrap);
     ++row;
   }
   if (row > 2) {

@@ -5,11 +5,17 @@
 //   if (bytes.ok()) WriteFileAtomically("KHM-c2.xlsx", bytes.value());
 //
 // Sheets, in order:
-// - "Overview": one line per review (State, cycle, session, year, documents, recommendations),
-//   then four tables, each under a bold title in column A and a header row, ending at a blank
-//   row: "Recommendations by position", "Recommendations by theme", "Recommendations by lead
-//   institution" (with the sheet each went to) and "Rows by regional group" (recommendation x
-//   recommending State, with one column per position).
+// - "Overview": first, for each review whose positions may not be final (report_data.h
+//   PositionBanner), a shaded banner saying so; one line per review (State, cycle, session,
+//   year, documents with their kind, recommendations), then five tables, each under a bold title
+//   in column A and a header row, ending at a blank row: "Recommendations by position", "Where
+//   the positions come from" (stage and document), "Recommendations by theme",
+//   "Recommendations by lead institution" (with the sheet each went to) and "Rows by regional
+//   group" (recommendation x recommending State, with one column per position).
+// The committee's decisions (run --overrides) show in the lead and supporting columns and in a
+//   "Committee's decision" column with their note.
+// Positions are in words ("supported in part"), each with the stage and document it was read
+//   from ("Working Group report A/HRC/26/16") on every sheet.
 // - "Recommendations": one row per recommendation (all reviews), header frozen, autofilter on,
 //   text wrapped, widths set; labels in their own columns, "not classified" when the classify
 //   stage did not compute that kind, and the evidence of every label.

@@ -1,5 +1,6 @@
 #include "pipeline/run/batch.h"
 
+#include <functional>
 #include <utility>
 
 #include "pipeline/run/document_spool.h"
@@ -8,6 +9,24 @@
 #include "pipeline/run/runner.h"
 
 namespace uprx::pipeline {
+namespace {
+
+// What the report's edit mode offers for a review: its profile's institutions, or the
+// government functions when the profile has none (generic.json), as overrides name them.
+std::function<std::vector<InstitutionChoice>(const core::Review&)> InstitutionChoices(
+    const classifiers::MinistryStage& stage) {
+  return [&stage](const core::Review& review) {
+    const auto assigner = stage.AssignerFor(review);
+    std::vector<InstitutionChoice> out;
+    for (const auto& in : assigner->profile().institutions()) out.push_back({in.id, in.name});
+    if (assigner->profile().functions_only()) {
+      for (const auto& f : assigner->functions().taxonomy().labels()) out.push_back({f.id, f.name});
+    }
+    return out;
+  };
+}
+
+}  // namespace
 
 core::Result<BatchResult> RunBatch(const BatchOptions& options, std::ostream& log) {
   static const std::optional<classifiers::ReviewClassifier> kNoClassifier;
@@ -37,7 +56,11 @@ core::Result<BatchResult> RunBatch(const BatchOptions& options, std::ostream& lo
     result.errors.push_back(*d.error);
   }
 
-  ReviewSink sink(options.sink);
+  SinkOptions sink_options = options.sink;
+  if (classifier && classifier->ministries() != nullptr) {
+    sink_options.html.institutions = InstitutionChoices(*classifier->ministries());
+  }
+  ReviewSink sink(std::move(sink_options));
   if (core::Status s = sink.Open(); !s.ok()) return s;
   // The committee steps (overrides, per-institution summary) look across every review.
   const bool hold = !options.overrides.empty() || !options.summary.empty();

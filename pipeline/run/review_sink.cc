@@ -43,14 +43,13 @@ void WriteText(const SinkOptions& o, std::ostream& out, const std::vector<core::
                const std::vector<core::FileError>& errors, const ImpactCategories* categories) {
   if (o.format == "jsonl") return WriteJsonl(out, reviews);
   if (o.format == "csv") return WriteCsv(out, reviews, {.bom = o.bom});
-  if (o.format == "html") return WriteHtmlReport(out, reviews);
+  if (o.format == "html") return WriteHtmlReport(out, reviews, o.html);
   if (o.format == "impact-csv") return WriteImpactCsv(out, reviews, Impact(o, categories));
   WriteJson(out, reviews, errors);
 }
 
 std::string FileName(const core::Review& r, const OutputFormat& f) {
-  return (r.sur_iso3.empty() ? std::string("UNK") : r.sur_iso3) + "-c" +
-         std::to_string(r.cycle.value_or(0)) + "." + f.extension;
+  return ReviewKey(r) + "." + f.extension;
 }
 
 }  // namespace

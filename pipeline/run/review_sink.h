@@ -25,6 +25,7 @@
 #include "pipeline/core/document.h"
 #include "pipeline/core/status.h"
 #include "pipeline/formats/impact_categories.h"
+#include "pipeline/formats/html_report_writer.h"
 #include "pipeline/formats/json_writer.h"
 #include "pipeline/formats/sqlite_writer.h"
 
@@ -53,6 +54,7 @@ struct SinkOptions {
   // sqlite to one file: called before the database is committed, with the review ids this run
   // wrote (the CLI compares the cycles of a State there; this layer knows no comparison).
   std::function<core::Status(SqliteWriter&, const std::set<std::string>&)> before_sqlite_commit;
+  HtmlReportOptions html;       // html: the institutions its edit mode offers
 };
 
 // `reviews` in `format` to `path` ("" or "-": standard output), whole.

@@ -27,6 +27,12 @@ NO_THEME = "no theme"
 NO_LEAD = "No lead institution"
 NO_INSTITUTION_ID = "NONE"  # the ministry stage's explicit "no clear institution" lead
 POSITIONS = ["supported", "noted", "supported_in_part", "pending", "unknown"]
+# What people read for each position value and stage (written here, not taken from a workbook).
+POSITION_WORDS = {"supported": "supported", "noted": "noted",
+                  "supported_in_part": "supported in part", "pending": "pending",
+                  "unknown": "unknown"}
+STAGE_WORDS = {"working_group": "Working Group report", "addendum": "addendum",
+               "thematic_list": "thematic list"}
 PLAN_HEADERS = ["Planned action", "Indicator", "Status"]
 
 failures = []
@@ -87,7 +93,7 @@ def check_overview(wb, recs):
     positions, themes, leads, groups = expected_from_json(recs)
     tables = overview_tables(wb["Overview"])
     got = {row[0]: row[1] for row in tables.get("Recommendations by position", [])}
-    check(got == {p: positions.get(p, 0) for p in POSITIONS},
+    check(got == {POSITION_WORDS[p]: positions.get(p, 0) for p in POSITIONS},
           f"overview positions {got} != JSON {dict(positions)}")
     got = {row[0]: row[1] for row in tables.get("Recommendations by theme", [])}
     check(got == dict(themes), f"overview themes differ from JSON: {got} vs {dict(themes)}")
@@ -97,6 +103,23 @@ def check_overview(wb, recs):
     got = {row[0]: row[1] for row in tables.get("Rows by regional group", [])}
     check(got == dict(groups), f"overview regional groups {got} != JSON {dict(groups)}")
     return {row[0]: row[2] for row in lead_rows}  # institution -> sheet name
+
+
+def check_banner(wb, review):
+    """The overview opens with a warning exactly when positions may not be final."""
+    kinds = {d["kind"]: d["symbol"] for d in review["documents"]}
+    pending = sum(r["position"]["value"] == "pending" for r in review["recommendations"])
+    second = wb["Overview"]["A2"].value or ""
+    if "addendum" not in kinds and "wg_report" in kinds:
+        wanted = f"positions are those of the working group report {kinds['wg_report']}".lower()
+        check(wanted in second.lower() and "give the addendum" in second,
+              f"no Working Group banner on the overview: {second!r}")
+        if pending:
+            check(second.startswith(f"{pending} recommendations are pending"),
+                  f"the banner does not count {pending} pending: {second!r}")
+    elif "addendum" in kinds and not pending:
+        check("pending" not in second and "give the addendum" not in second,
+              f"a banner on a review with its addendum and nothing pending: {second!r}")
 
 
 def check_recommendations_sheet(wb, recs):
@@ -117,7 +140,12 @@ def check_recommendations_sheet(wb, recs):
         if not check(row[col["id"]] == rec["id"], f"row order: {row[col['id']]} != {rec['id']}"):
             break
         check(row[col["Recommendation"]] == rec["text"], f"{rec['id']}: text differs")
-        check(row[col["Position"]] == rec["position"]["value"], f"{rec['id']}: position differs")
+        position = rec["position"]
+        check(row[col["Position"]] == POSITION_WORDS[position["value"]],
+              f"{rec['id']}: position {row[col['Position']]!r} for {position['value']!r}")
+        source = f"{STAGE_WORDS[position['stage']]} {position['document']}"
+        check(row[col["Position given in"]] == source,
+              f"{rec['id']}: position given in {row[col['Position given in']]!r}, not {source!r}")
         lead = lead_of(rec)
         shown = row[col["Lead institution"]]
         if (rec.get("labels") or {}).get("ministries") is None:
@@ -215,6 +243,7 @@ def main(argv):
               f"positions {dict(counts)}, the documents state {argv[7]} supported, {argv[8]} noted")
     wb = openpyxl.load_workbook(xlsx_path)
     sheet_of = check_overview(wb, recs)
+    check_banner(wb, review)
     check_recommendations_sheet(wb, recs)
     check_institution_sheets(wb, recs, sheet_of)
     check_csv(csv_path, review)

@@ -60,6 +60,19 @@ TEST(CompareWriter, MarkdownSaysWhatWasNotClassified) {
   EXPECT_NE(out.str().find("noted → supported"), std::string::npos);
 }
 
+TEST(CompareWriter, PositionsAreWordsInMarkdownAndHtml) {
+  Fixture f;
+  f.new_review.recommendations[1].position.value = "supported_in_part";
+  f.comparison = Comparer(f.terms).Compare(f.old_review, f.new_review).value();
+  std::ostringstream md, html;
+  WriteCompareMarkdown(md, f.In(), f.comparison);
+  WriteCompareHtml(html, f.In(), f.comparison);
+  for (const std::string& out : {md.str(), html.str()}) {
+    EXPECT_NE(out.find("(supported in part; FRA)"), std::string::npos) << out;
+    EXPECT_EQ(out.find("supported_in_part"), std::string::npos);
+  }
+}
+
 TEST(CompareWriter, HtmlIsSelfContainedAndEscaped) {
   const Fixture f;
   std::ostringstream out;

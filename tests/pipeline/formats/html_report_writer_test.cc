@@ -9,10 +9,21 @@
 namespace uprx::pipeline {
 namespace {
 
-std::string Report(const std::vector<core::Review>& reviews) {
+std::string Report(const std::vector<core::Review>& reviews,
+                   const HtmlReportOptions& options = {}) {
   std::ostringstream out;
-  WriteHtmlReport(out, reviews);
+  WriteHtmlReport(out, reviews, options);
   return out.str();
+}
+
+// The profile a test run had: two institutions, one with a name that must not end the script.
+HtmlReportOptions WithInstitutions() {
+  HtmlReportOptions o;
+  o.institutions = [](const core::Review&) {
+    return std::vector<InstitutionChoice>{{"MOJ", "Ministry of Justice"},
+                                          {"X", "Bureau </script><b>x</b>"}};
+  };
+  return o;
 }
 
 int Count(const std::string& text, const std::string& what) {
@@ -72,12 +83,79 @@ TEST(HtmlReport, ShowsLabelsWithEvidenceOrNotClassified) {
   const std::string html = Report({testing::LabelledReview()});
   const std::string full = RowOf(html, "KHM-c2-118.1");
   EXPECT_NE(full.find("<dt>Action</dt><dd>5 Specific action</dd>"), std::string::npos) << full;
-  EXPECT_NE(full.find("<dt>Lead</dt><dd>Ministry of Justice</dd>"), std::string::npos);
-  EXPECT_NE(full.find("<dt>Supporting</dt><dd>Ministry of Interior</dd>"), std::string::npos);
+  EXPECT_NE(full.find("<b>Lead:</b> Ministry of Justice"), std::string::npos);
+  EXPECT_NE(full.find("<b>Supporting:</b> Ministry of Interior"), std::string::npos);
   EXPECT_NE(full.find("<summary>evidence</summary>"), std::string::npos);
   EXPECT_NE(full.find("Specific action (Ratify)"), std::string::npos);
   EXPECT_NE(RowOf(html, "KHM-c2-119.1").find("not classified"), std::string::npos);
   EXPECT_EQ(full.find("not classified"), std::string::npos);
+}
+
+TEST(HtmlReport, FirstScreenSaysThePositionsAreTheWorkingGroups) {
+  const std::string html = Report({testing::LabelledReview()});
+  const std::size_t banner = html.find(
+      "<p class=\"banner\" role=\"note\">1 recommendation is "
+      "pending; positions are those of the Working Group report "
+      "A/HRC/26/16 \xE2\x80\x94 give the addendum");
+  ASSERT_NE(banner, std::string::npos) << html.substr(0, 4000);
+  EXPECT_LT(banner, html.find("<section id=\"summary\">"));
+  EXPECT_NE(html.find("Documents: Working Group report A/HRC/26/16."), std::string::npos);
+}
+
+TEST(HtmlReport, PositionsAreWordsWithTheirStageAndDocument) {
+  core::Review review = testing::LabelledReview();
+  review.recommendations[1].position.value = "supported_in_part";
+  const std::string html = Report({review});
+  const std::string row = RowOf(html, "KHM-c2-118.2");
+  EXPECT_NE(row.find(">supported in part</span><div class=\"stage\">Working Group report "
+                     "A/HRC/26/16</div>"),
+            std::string::npos)
+      << row;
+  // Codes stay in attributes for the filters and styles; no text shows them.
+  EXPECT_EQ(html.find(">supported_in_part"), std::string::npos);
+  EXPECT_EQ(html.find("wg_report"), std::string::npos);
+  EXPECT_NE(html.find("<option value=\"supported_in_part\">supported in part (1)</option>"),
+            std::string::npos);
+}
+
+TEST(HtmlReport, EmbedsTheProfilesInstitutionsAndEachRowsDecisionForEditMode) {
+  const std::string html = Report({testing::LabelledReview()}, WithInstitutions());
+  EXPECT_NE(html.find("<script type=\"application/json\" id=\"uprx-institutions\">{\"KHM-c2\":[{"
+                      "\"id\":\"MOJ\",\"name\":\"Ministry of Justice\"},{\"id\":\"X\",\"name\":"
+                      "\"Bureau \\u003c/script>\\u003cb>x\\u003c/b>\"}]}</script>"),
+            std::string::npos);
+  const std::string full = RowOf(html, "KHM-c2-118.1");
+  EXPECT_NE(full.find("<td class=\"inst\" data-review=\"KHM-c2\" data-lead=\"MOJ\" "
+                      "data-supporting=\"MOI\" data-note=\"\">"),
+            std::string::npos)
+      << full;
+  EXPECT_NE(html.find("id=\"edit-toggle\""), std::string::npos);
+  EXPECT_NE(html.find("--overrides KHM-c2-overrides.csv"), std::string::npos);
+  // Without a profile there is nothing to choose from: the list is empty.
+  EXPECT_NE(Report({testing::LabelledReview()}).find("id=\"uprx-institutions\">{}</script>"),
+            std::string::npos);
+}
+
+TEST(HtmlReport, NoInstitutionsColumnWithoutTheMinistriesStage) {
+  core::Review review = testing::LabelledReview();
+  for (auto& r : review.recommendations) r.labels.ministries.reset();
+  const std::string html = Report({review}, WithInstitutions());
+  EXPECT_EQ(html.find("<th>Institutions</th>"), std::string::npos);
+  EXPECT_EQ(html.find("<td class=\"inst\""), std::string::npos);
+  EXPECT_NE(html.find("id=\"uprx-institutions\">{}</script>"), std::string::npos);
+  EXPECT_NE(Report({testing::LabelledReview()}).find("<th>Institutions</th>"), std::string::npos);
+}
+
+TEST(HtmlReport, ShowsTheCommitteesEarlierDecisionAndNote) {
+  core::Review review = testing::LabelledReview();
+  auto& lead = (*review.recommendations[0].labels.ministries)[0];
+  lead.method = "manual";
+  lead.evidence = {"khm.csv:3", "Led by the tribunal"};
+  const std::string row = RowOf(Report({review}, WithInstitutions()), "KHM-c2-118.1");
+  EXPECT_NE(row.find("data-note=\"Led by the tribunal\" data-decided=\"1\">"), std::string::npos)
+      << row;
+  EXPECT_NE(row.find("decided by the committee"), std::string::npos);
+  EXPECT_NE(row.find("Note: Led by the tribunal"), std::string::npos);
 }
 
 TEST(HtmlReport, EscapesDocumentText) {

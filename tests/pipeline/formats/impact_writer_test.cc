@@ -141,6 +141,7 @@ TEST(ImpactCsv, DescriptionKeepsWhatCannotBeImportedAsCategories) {
   for (const char* s :
        {"- **Recommending States:** France (FRA)",
         "- **Review:** Cambodia, UPR cycle 2, Working Group session 18 (2014)",
+        "- **Position:** supported (Working Group report A/HRC/26/16)",
         "- **Source:** A/HRC/26/16 p. 20", "- **uprx id:** KHM-c2-118.1",
         "- **Action category:** 5 Specific action", "- **Themes:** Prohibition of torture",
         "- **SDGs:** 16", "- **Lead institution:** Ministry of Justice",
@@ -152,6 +153,13 @@ TEST(ImpactCsv, DescriptionKeepsWhatCannotBeImportedAsCategories) {
   const std::string bare = ImpactDescription(review, review.recommendations[2]);
   EXPECT_EQ(bare.find("Themes"), std::string::npos) << bare;
   EXPECT_EQ(bare.find("Recommending States"), std::string::npos);
+  // People read the description in the tracker: positions in words.
+  core::Review in_part = review;
+  in_part.recommendations[1].position.value = "supported_in_part";
+  const std::string partial = ImpactDescription(in_part, in_part.recommendations[1]);
+  EXPECT_NE(partial.find("- **Position:** supported in part (Working Group report"),
+            std::string::npos)
+      << partial;
 }
 
 TEST(ImpactCsv, BomOnlyWhenAsked) {

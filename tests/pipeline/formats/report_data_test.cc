@@ -22,6 +22,88 @@ int Sum(const Tally& tally) {
   return sum;
 }
 
+TEST(ReportData, CodesAreShownInWords) {
+  const struct {
+    const char* code;
+    const char* words;
+  } kPositions[] = {{"supported", "supported"},
+                    {"supported_in_part", "supported in part"},
+                    {"pending", "pending"},
+                    {"", "unknown"}},
+    kStages[] = {{"working_group", "Working Group report"},
+                 {"addendum", "addendum"},
+                 {"thematic_list", "thematic list"}};
+  for (const auto& c : kPositions) EXPECT_EQ(PositionName(c.code), c.words) << c.code;
+  for (const auto& c : kStages) EXPECT_EQ(StageName(c.code), c.words) << c.code;
+  EXPECT_EQ(DocumentKindLabel(core::DocumentKind::kWgReport), "Working Group report");
+  core::Position p;
+  p.stage = "addendum";
+  p.document = "A/HRC/26/16/Add.1";
+  EXPECT_EQ(PositionSource(p), "addendum A/HRC/26/16/Add.1");
+  p.document.clear();
+  EXPECT_EQ(PositionSource(p), "addendum");
+}
+
+// Cambodia 2014 as the Working Group left it: 34 of 205 pending, no addendum.
+core::Review WorkingGroupStage(int supported, int pending) {
+  core::Review review = LabelledReview();
+  review.recommendations.clear();
+  for (int i = 1; i <= supported + pending; ++i) {
+    review.recommendations.push_back(
+        testing::FixtureRec((i <= supported ? "118." : "119.") + std::to_string(i), "Text", {},
+                            i <= supported ? "supported" : "pending"));
+  }
+  return review;
+}
+
+TEST(ReportData, BannerSaysPositionsAreTheWorkingGroupsWithoutAnAddendum) {
+  EXPECT_EQ(PositionBanner(WorkingGroupStage(171, 34)),
+            "34 recommendations are pending; positions are those of the Working Group report "
+            "A/HRC/26/16 \xE2\x80\x94 give the addendum to get the final ones.");
+  EXPECT_EQ(PositionBanner(WorkingGroupStage(3, 0)),
+            "Positions are those of the Working Group report A/HRC/26/16 \xE2\x80\x94 give the "
+            "addendum to get the final ones.");
+}
+
+TEST(ReportData, BannerWithAnAddendumOnlyWhenSomethingIsStillPending) {
+  core::Review review = WorkingGroupStage(3, 1);
+  core::DocumentInfo addendum;
+  addendum.symbol = "A/HRC/26/16/Add.1";
+  addendum.kind = core::DocumentKind::kAddendum;
+  review.documents.push_back(addendum);
+  EXPECT_EQ(PositionBanner(review),
+            "1 recommendation is still pending: the addendum A/HRC/26/16/Add.1 gives no position "
+            "on it.");
+  review.recommendations.back().position = {
+      "noted", "does not accept", "addendum", "A/HRC/26/16/Add.1", 2, std::nullopt};
+  EXPECT_EQ(PositionBanner(review), "");
+}
+
+TEST(ReportData, BannerNamesAThematicListWhenItGaveThePositions) {
+  core::Review review = WorkingGroupStage(2, 0);
+  for (auto& r : review.recommendations)
+    r.position = {"supported",           "Supported", "thematic_list",
+                  "UPR20 thematic list", 0,           std::nullopt};
+  EXPECT_EQ(PositionBanner(review),
+            "Positions are those of the thematic list UPR20 thematic list; no addendum was given.");
+  EXPECT_EQ(PositionBanner(core::Review{}), "");
+}
+
+TEST(ReportData, TheCommitteesDecisionIsAManualLabelWithItsNote) {
+  core::Review review = LabelledReview();
+  core::Recommendation& r = review.recommendations[0];
+  EXPECT_FALSE(DecidedByCommittee(r));
+  EXPECT_EQ(CommitteeDecision(r), "");
+  (*r.labels.ministries)[1].method = "manual";
+  (*r.labels.ministries)[1].evidence = {"khm.csv:4"};
+  EXPECT_TRUE(DecidedByCommittee(r));
+  EXPECT_EQ(CommitteeNote(r), "");
+  EXPECT_EQ(CommitteeDecision(r), "decided by the committee");
+  (*r.labels.ministries)[1].evidence.push_back("Interior runs the prisons");
+  EXPECT_EQ(CommitteeDecision(r), "decided by the committee: Interior runs the prisons");
+  EXPECT_FALSE(DecidedByCommittee(review.recommendations[2]));  // not classified
+}
+
 TEST(ReportData, LabelTextIsEmptyWhenNotClassified) {
   const core::Review review = LabelledReview();
   const auto& full = review.recommendations[0];

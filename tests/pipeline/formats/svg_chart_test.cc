@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace uprx::pipeline {
 namespace {
@@ -88,16 +89,48 @@ TEST(HorizontalBarChart, EscapesTitleAndLabels) {
   EXPECT_NE(svg.find("A &quot;quoted&quot; &lt;label&gt;"), std::string::npos);
 }
 
+// The text of every label line (<text class="label">) of `svg`, in order.
+std::vector<std::string> LabelTexts(const std::string& svg) {
+  std::vector<std::string> out;
+  const std::string open = "<text class=\"label\" x=\"0\"";
+  for (std::size_t at = svg.find(open); at != std::string::npos; at = svg.find(open, at + 1)) {
+    const std::size_t begin = svg.find('>', at) + 1;
+    out.push_back(svg.substr(begin, svg.find("</text>", begin) - begin));
+  }
+  return out;
+}
+
 TEST(HorizontalBarChart, ShortensLongLabelsWithoutSplittingCharactersAndKeepsThemInTheTooltip) {
   const std::string label =
-      "Ministère de l'Éducation, de la Jeunesse et des Sports et de la Formation";
+      "Ministère de l'Éducation, de la Jeunesse et des Sports et de la Formation professionnelle";
   const std::string svg = HorizontalBarChart("t", {{label, 3}});
   EXPECT_NE(svg.find("<title>" + XmlEscape(label) + ": 3</title>"), std::string::npos);
-  const std::size_t text = svg.find("text-anchor=\"end\">") + 18;
-  const std::string shown = svg.substr(text, svg.find("</text>", text) - text);
-  EXPECT_LT(shown.size(), label.size());
-  EXPECT_EQ(shown.substr(shown.size() - 3), "\xE2\x80\xA6");
-  EXPECT_TRUE(ValidUtf8(shown)) << shown;
+  const auto lines = LabelTexts(svg);
+  ASSERT_EQ(lines.size(), 2u) << svg;
+  EXPECT_EQ(lines[0], "Ministère de l&#39;Éducation, de la");
+  const std::string& last = lines[1];
+  EXPECT_EQ(last.substr(last.size() - 3), "\xE2\x80\xA6");
+  for (const auto& line : lines) EXPECT_TRUE(ValidUtf8(line)) << line;
+}
+
+TEST(HorizontalBarChart, WrapsLabelsFromTheLeftEdgeSoNoneIsCut) {
+  // Former bug: right-aligned labels of 40 characters ran past the left edge of the chart and
+  // read "ooperation with human rights mechanism..." and "inistry of Land Management...".
+  const std::string label = "Cooperation with human rights mechanisms and institutions";
+  const std::string svg = HorizontalBarChart("t", {{label, 3}, {"Torture", 1}});
+  EXPECT_EQ(svg.find("text-anchor=\"end\""), std::string::npos);
+  const auto lines = LabelTexts(svg);
+  ASSERT_EQ(lines.size(), 3u) << svg;
+  EXPECT_EQ(lines[0], "Cooperation with human rights");
+  EXPECT_EQ(lines[1], "mechanisms and institutions");
+  EXPECT_EQ(lines[2], "Torture");
+  // The wrapped row is taller: the chart is one line height taller than two one-line rows.
+  const std::string two_short = HorizontalBarChart("t", {{"Short", 3}, {"Torture", 1}});
+  const auto height = [](const std::string& s) {
+    const std::size_t h = s.find("height=\"") + 8;
+    return std::stoi(s.substr(h, s.find('"', h) - h));
+  };
+  EXPECT_EQ(height(svg), height(two_short) + 13);
 }
 
 TEST(HorizontalBarChart, SaysNoDataWhenEmptyAndDrawsZeroAndNegativeAsNothing) {

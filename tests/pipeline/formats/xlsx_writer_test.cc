@@ -61,7 +61,7 @@ TEST(XlsxWriter, RecommendationsSheetHasFrozenHeaderFilterAndWrappedText) {
   ASSERT_TRUE(bytes.ok());
   const std::string sheet = Member(bytes.value(), "xl/worksheets/sheet2.xml");
   EXPECT_NE(sheet.find("<pane ySplit=\"1\""), std::string::npos) << "frozen header row";
-  EXPECT_NE(sheet.find("<autoFilter ref=\"A1:S4\""), std::string::npos) << "filter on 3 rows";
+  EXPECT_NE(sheet.find("<autoFilter ref=\"A1:U4\""), std::string::npos) << "filter on 3 rows";
   EXPECT_NE(sheet.find("<col "), std::string::npos) << "column widths";
   EXPECT_NE(Member(bytes.value(), "xl/styles.xml").find("wrapText=\"1\""), std::string::npos);
 }
@@ -79,6 +79,53 @@ TEST(XlsxWriter, ShowsLabelsAndNotClassifiedAndTheCommitteesBlock) {
   // The institution sheet offers the status choices as a list.
   const std::string sheet = Member(bytes.value(), "xl/worksheets/sheet3.xml");
   EXPECT_NE(sheet.find("\"Not started,In progress,Completed\""), std::string::npos);
+}
+
+TEST(XlsxWriter, OpensWithTheBannerAndShowsPositionsInWordsWithTheirSource) {
+  core::Review review = testing::LabelledReview();
+  review.recommendations[1].position.value = "supported_in_part";
+  const auto bytes = XlsxBytes({review});
+  ASSERT_TRUE(bytes.ok());
+  const std::string strings = Member(bytes.value(), "xl/sharedStrings.xml");
+  EXPECT_NE(
+      strings.find("1 recommendation is pending; positions are those of the Working Group "
+                   "report A/HRC/26/16 \xE2\x80\x94 give the addendum to get the final ones."),
+      std::string::npos)
+      << strings;
+  EXPECT_NE(strings.find(">supported in part<"), std::string::npos);
+  EXPECT_EQ(strings.find("supported_in_part"), std::string::npos);
+  EXPECT_NE(strings.find(">Working Group report A/HRC/26/16<"), std::string::npos);
+  EXPECT_NE(strings.find(">Position given in<"), std::string::npos);
+  // The banner is the overview's second row, merged across the first columns.
+  const std::string overview = Member(bytes.value(), "xl/worksheets/sheet1.xml");
+  EXPECT_NE(overview.find("<mergeCell ref=\"A2:E2\""), std::string::npos) << overview;
+}
+
+TEST(XlsxWriter, CarriesTheCommitteesDecisionAndNote) {
+  core::Review review = testing::LabelledReview();
+  auto& lead = (*review.recommendations[0].labels.ministries)[0];
+  lead.method = "manual";
+  lead.evidence = {"khm.csv:3", "Led by the tribunal"};
+  const auto bytes = XlsxBytes({review});
+  ASSERT_TRUE(bytes.ok());
+  const std::string strings = Member(bytes.value(), "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("s decision<"), std::string::npos);  // the column header
+  EXPECT_NE(strings.find(">decided by the committee: Led by the tribunal<"), std::string::npos);
+}
+
+TEST(XlsxWriter, NoBannerWhenTheAddendumAnsweredEverything) {
+  core::Review review = testing::LabelledReview();
+  review.recommendations.pop_back();  // the pending one
+  core::DocumentInfo addendum;
+  addendum.symbol = "A/HRC/26/16/Add.1";
+  addendum.kind = core::DocumentKind::kAddendum;
+  review.documents.push_back(addendum);
+  const auto bytes = XlsxBytes({review});
+  ASSERT_TRUE(bytes.ok());
+  EXPECT_EQ(Member(bytes.value(), "xl/sharedStrings.xml").find("give the addendum"),
+            std::string::npos);
+  EXPECT_EQ(Member(bytes.value(), "xl/worksheets/sheet1.xml").find("<mergeCell"),
+            std::string::npos);
 }
 
 TEST(XlsxWriter, AnEmptyBatchIsStillAWorkbook) {

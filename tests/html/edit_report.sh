@@ -1,0 +1,38 @@
+#!/bin/sh
+# The HTML report's edit mode in headless Chromium (edit_report.js, puppeteer-core from npm,
+# pinned in package.json and package-lock.json here): two recommendations of Cambodia 2014
+# corrected, kept across a reload, exported as the overrides CSV, and carried by the next
+# `uprx run --overrides`. A screenshot of the report in edit mode is kept as an artefact.
+#
+# Usage: edit_report.sh UPRX_BINARY SOURCE_DIR ARTIFACT_DIR
+# puppeteer-core is installed here (npm ci, node_modules/ is ignored by git) when missing; the
+# browser is Debian's chromium, never a download. Chromium, Node.js/npm or the corpora missing:
+# skipped (exit 77) with a message, failed when CI=true.
+set -u
+uprx=$1
+src=$2
+artifacts=$3
+here=$src/tests/html
+corpora=${UPRX_CORPORA:-$src/../shared/corpora}
+
+skip() {
+  if [ "${CI:-}" = true ]; then echo "FAIL: $1"; exit 1; fi
+  echo "SKIP: $1"; exit 77
+}
+chromium=$(command -v chromium || command -v chromium-browser || true)
+[ -n "$chromium" ] || skip "chromium not installed (apt-get install chromium)"
+command -v node >/dev/null && command -v npm >/dev/null ||
+  skip "Node.js or npm not installed (apt-get install nodejs npm)"
+[ -f "$corpora/wg-reports/cambodia2014.pdf" ] ||
+  skip "corpora not found at $corpora (set UPRX_CORPORA)"
+
+if [ ! -f "$here/node_modules/puppeteer-core/package.json" ]; then
+  echo "installing puppeteer-core (npm ci in $here)"
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix "$here" --no-audit --no-fund --ignore-scripts \
+    >/dev/null || skip "npm ci failed: puppeteer-core could not be installed"
+fi
+
+out=$(mktemp -d "${TMPDIR:-/tmp}/uprx-edit.XXXXXX")
+trap 'rm -rf "$out"' EXIT
+CHROMIUM=$chromium timeout 300 node "$here/edit_report.js" "$uprx" \
+  "$corpora/wg-reports/cambodia2014.pdf" "$out" "$artifacts"
