@@ -10,7 +10,8 @@
 // written when it is added; JSON, JSON Lines and the CSV formats to one file are written review
 // by review (JSON through a temporary file, as generator.taxonomies comes first and is the
 // union over all reviews); only a workbook or an HTML report in one file is made from every
-// review at once, at Finish(). Files appear whole or not at all (AtomicFile).
+// review at once, at Finish(). Files appear whole or not at all (AtomicFile). written() says
+// which files were written and what each holds (output_report.h), for the run's last lines.
 #ifndef UPRX_PIPELINE_RUN_REVIEW_SINK_H_
 #define UPRX_PIPELINE_RUN_REVIEW_SINK_H_
 
@@ -21,6 +22,7 @@
 #include "pipeline/core/document.h"
 #include "pipeline/core/status.h"
 #include "pipeline/formats/json_writer.h"
+#include "pipeline/run/output_report.h"
 
 namespace uprx::pipeline {
 
@@ -39,6 +41,7 @@ struct SinkOptions {
   std::string output;           // one file; "" or "-" is standard output
   std::string out_dir;          // one file per review, <ISO3>-c<cycle>.<extension>
   bool bom = false;             // csv, impact-csv
+  bool csv_raw = false;         // csv: keep cells a spreadsheet would read as formulas as they are
 };
 
 // `reviews` in `format` to `path` ("" or "-": standard output), whole.
@@ -59,6 +62,8 @@ class ReviewSink {
   [[nodiscard]] core::Status Add(core::Review review);
   // Writes the rest and makes the output file visible.
   [[nodiscard]] core::Status Finish(const std::vector<core::FileError>& errors);
+  // The files written so far, in order ("-" for standard output), each with its reviews.
+  const std::vector<WrittenFile>& written() const { return written_; }
 
  private:
   std::ostream& Out();
@@ -69,6 +74,8 @@ class ReviewSink {
   bool to_stdout_ = false;
   std::unique_ptr<JsonStreamWriter> json_;
   std::vector<core::Review> held_;  // whole-batch formats to one file
+  std::vector<WrittenFile> written_;
+  WrittenFile one_;  // what the one output file (or standard output) holds so far
 };
 
 }  // namespace uprx::pipeline
