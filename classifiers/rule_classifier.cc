@@ -30,6 +30,13 @@ core::Result<RuleClassifier> RuleClassifier::Create(const Taxonomy& taxonomy,
                                                   ": bad RE2 pattern: " + re->error() + error);
     }
     rc.compiled_.push_back(std::move(re));
+    rc.contexts_.push_back(
+        rule.context.empty() ? nullptr : std::make_unique<RE2>(rule.context, EvidenceOptions()));
+    if (rc.contexts_.back() != nullptr && !rc.contexts_.back()->ok()) {
+      return core::Status("taxonomy_invalid",
+                          taxonomy.source() + ":" + std::to_string(rule.line) +
+                              ": bad context pattern: " + rc.contexts_.back()->error());
+    }
   }
   if (!rc.rules_.empty() && !rc.set_->Compile()) {
     return core::Status("taxonomy_invalid",
@@ -51,18 +58,63 @@ std::vector<RuleMatch> RuleClassifier::Match(std::string_view text) const {
     }
   }
   std::sort(hits.begin(), hits.end());
+  const auto unless = UnlessSpans(text, hits);
   std::vector<RuleMatch> matches;
   matches.reserve(hits.size());
-  for (int i : hits) {
-    const RE2& re = *compiled_[i];
-    const int groups = std::min(re.NumberOfCapturingGroups(), 1);
-    re2::StringPiece found[2];
-    if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, found, groups + 1)) continue;
-    const re2::StringPiece evidence = found[groups].data() != nullptr ? found[groups] : found[0];
-    matches.push_back({&rules_[i], std::string(evidence),
-                       static_cast<std::size_t>(evidence.data() - text.data())});
+  for (int hit : hits) {
+    const auto i = static_cast<std::size_t>(hit);
+    const Rule& rule = rules_[i];
+    if (rule.unless) continue;
+    if (contexts_[i] != nullptr && !RE2::PartialMatch(text, *contexts_[i])) continue;
+    auto spans = rule.exclude ? unless.end() : unless.find(rule.label_id);
+    RuleMatch match;
+    if (FirstOutside(text, i, spans == unless.end() ? nullptr : &spans->second, match)) {
+      matches.push_back(std::move(match));
+    }
   }
   return matches;
+}
+
+std::map<std::string, RuleClassifier::Spans, std::less<>> RuleClassifier::UnlessSpans(
+    std::string_view text, const std::vector<int>& hits) const {
+  std::map<std::string, Spans, std::less<>> spans;
+  for (int hit : hits) {
+    const auto i = static_cast<std::size_t>(hit);
+    if (!rules_[i].unless) continue;
+    Spans& out = spans[rules_[i].label_id];
+    re2::StringPiece found;
+    for (std::size_t at = 0; at <= text.size();) {
+      if (!compiled_[i]->Match(text, at, text.size(), RE2::UNANCHORED, &found, 1)) break;
+      const auto begin = static_cast<std::size_t>(found.data() - text.data());
+      out.emplace_back(begin, begin + found.size());
+      at = begin + std::max<std::size_t>(found.size(), 1);
+    }
+  }
+  return spans;
+}
+
+bool RuleClassifier::FirstOutside(std::string_view text, std::size_t i, const Spans* skip,
+                                  RuleMatch& match) const {
+  const RE2& re = *compiled_[i];
+  const int groups = std::min(re.NumberOfCapturingGroups(), 1);
+  re2::StringPiece found[2];
+  for (std::size_t at = 0; at <= text.size();) {
+    if (!re.Match(text, at, text.size(), RE2::UNANCHORED, found, groups + 1)) return false;
+    const re2::StringPiece evidence = found[groups].data() != nullptr ? found[groups] : found[0];
+    const auto begin = static_cast<std::size_t>(evidence.data() - text.data());
+    const std::size_t end = begin + evidence.size();
+    const bool inside =
+        skip != nullptr && std::any_of(skip->begin(), skip->end(), [&](const auto& span) {
+          return span.first <= begin && end <= span.second;
+        });
+    if (!inside) {
+      match = {&rules_[i], std::string(evidence), begin};
+      return true;
+    }
+    const auto whole_begin = static_cast<std::size_t>(found[0].data() - text.data());
+    at = whole_begin + std::max<std::size_t>(found[0].size(), 1);
+  }
+  return false;
 }
 
 std::map<std::string, RuleVote> RuleClassifier::Votes(std::string_view text) const {

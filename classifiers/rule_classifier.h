@@ -1,5 +1,8 @@
 // Finds which rules of a taxonomy match a text, with the words that matched. One RE2::Set pass
 // over the text names the candidate rules; only those are run again to locate the evidence.
+// Evidence must hold in its context: a rule with a 'context' counts only when the text also
+// matches it, and words inside a match of one of the label's 'unless' patterns ("Political
+// Rights" in "Covenant on Civil and Political Rights") are skipped for the next match outside.
 //
 //   auto t = Taxonomy::LoadEmbedded("action.tsv");
 //   auto rc = RuleClassifier::Create(t.value());          // copy of the rules, compiled once
@@ -65,7 +68,9 @@ class RuleClassifier {
   [[nodiscard]] static core::Result<RuleClassifier> Create(const Taxonomy& taxonomy,
                                                            std::int64_t set_memory = kSetMemory);
 
-  // Every matching rule, in the order of the taxonomy file.
+  // Every matching 'rule' and 'exclude', in the order of the taxonomy file, each with its first
+  // evidence outside its label's 'unless' spans; a rule whose 'context' the text does not match
+  // is left out. 'unless' records are applied here and not returned.
   std::vector<RuleMatch> Match(std::string_view text) const;
   // The matching rules as votes by label id. A rule that matches no words (an anchor, as for
   // the persons label "general") is its own evidence: "rule <id>" says which line gave it.
@@ -74,9 +79,17 @@ class RuleClassifier {
 
  private:
   RuleClassifier() = default;
+  using Spans = std::vector<std::pair<std::size_t, std::size_t>>;  // [begin, end) byte offsets
+  // Every match of each hit 'unless' rule, by label id.
+  std::map<std::string, Spans, std::less<>> UnlessSpans(std::string_view text,
+                                                        const std::vector<int>& hits) const;
+  // The first match of rule `i` whose evidence is not inside one of `skip`; false if none.
+  bool FirstOutside(std::string_view text, std::size_t i, const Spans* skip,
+                    RuleMatch& match) const;
 
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<RE2>> compiled_;  // one per rule
+  std::vector<std::unique_ptr<RE2>> contexts_;  // one per rule, null without a 'context'
   std::unique_ptr<RE2::Set> set_;
 };
 

@@ -119,7 +119,14 @@ core::Status Taxonomy::ParseLine(const std::vector<std::string>& fields, int lin
                                                 " tab-separated fields, found " +
                                                 std::to_string(fields.size() - 1));
   };
-  if (kind == "rule" || kind == "exclude") return AddRule(fields, line);
+  if (kind == "context") return AddContext(fields, line);
+  const bool rule_record = kind == "rule";
+  last_was_rule_ = false;
+  if (rule_record || kind == "exclude" || kind == "unless") {
+    core::Status status = AddRule(fields, line);
+    last_was_rule_ = rule_record && status.ok();
+    return status;
+  }
   if (kind == "alias") {
     if (core::Status st = want(3); !st.ok()) return st;
     if (FindLabel(fields[1]) == nullptr) {
@@ -162,14 +169,17 @@ core::Status Taxonomy::ParseLine(const std::vector<std::string>& fields, int lin
     return core::Status::Ok();
   }
   return Error(line, "unknown record '" + kind +
-                         "' (taxonomy, version, label, alias, define, option, rule, exclude)");
+                         "' (taxonomy, version, label, alias, define, option, rule, exclude, "
+                         "unless, context)");
 }
 
 core::Status Taxonomy::AddRule(const std::vector<std::string>& fields, int line) {
   const bool exclude = fields[0] == "exclude";
-  if (fields.size() != (exclude ? 3u : 4u)) {
-    return Error(line, exclude
-                           ? "'exclude' takes 2 tab-separated fields (label, RE2), found " +
+  const bool unless = fields[0] == "unless";
+  if (fields.size() != (exclude || unless ? 3u : 4u)) {
+    return Error(line, exclude || unless
+                           ? "'" + fields[0] +
+                                 "' takes 2 tab-separated fields (label, RE2), found " +
                                  std::to_string(fields.size() - 1)
                            : "'rule' takes 3 tab-separated fields (label, RE2, weight), found " +
                                  std::to_string(fields.size() - 1));
@@ -182,8 +192,9 @@ core::Status Taxonomy::AddRule(const std::vector<std::string>& fields, int line)
   if (!missing.empty()) return Error(line, "unknown {" + missing + "}");
   RE2 re(rule.pattern, RuleOptions());
   if (!re.ok()) return Error(line, "bad RE2 pattern: " + re.error());
-  if (exclude) {
-    rule.exclude = true;
+  if (exclude || unless) {
+    rule.exclude = exclude;
+    rule.unless = unless;
     rules_.push_back(std::move(rule));
     return core::Status::Ok();
   }
@@ -193,6 +204,25 @@ core::Status Taxonomy::AddRule(const std::vector<std::string>& fields, int line)
     return Error(line, "weight '" + w + "' is not a positive number");
   }
   rules_.push_back(std::move(rule));
+  return core::Status::Ok();
+}
+
+core::Status Taxonomy::AddContext(const std::vector<std::string>& fields, int line) {
+  if (fields.size() != 2) {
+    return Error(line, "'context' takes 1 tab-separated field (RE2), found " +
+                           std::to_string(fields.size() - 1));
+  }
+  if (!last_was_rule_) return Error(line, "'context' must follow the 'rule' it qualifies");
+  Rule& rule = rules_.back();
+  if (!rule.context.empty())
+    return Error(line, "second 'context' for the rule of line " + std::to_string(rule.line));
+  std::string missing;
+  std::string pattern = Expand(fields[1], defines_, missing);
+  if (!missing.empty()) return Error(line, "unknown {" + missing + "}");
+  RE2 re(pattern, RuleOptions());
+  if (!re.ok()) return Error(line, "bad RE2 pattern: " + re.error());
+  if (pattern.empty()) return Error(line, "empty 'context' pattern");
+  rule.context = std::move(pattern);
   return core::Status::Ok();
 }
 

@@ -17,11 +17,18 @@
 //                                     unanchored unless the pattern anchors); when the pattern
 //                                     has a capturing group, group 1 is the evidence
 //   exclude   LABEL_ID  RE2           rules do not give the label when RE2 matches (a veto)
+//   unless    LABEL_ID  RE2           words of the label's rules that lie inside a match of RE2
+//                                     do not count (they belong to something else: a treaty's
+//                                     title, "culture of violence"); the rule looks further on
+//   context   RE2                     the 'rule' on the record before counts only when RE2 also
+//                                     matches the text (a word that needs others to mean the
+//                                     label: "moratorium" with execution words)
 //   alias     LABEL_ID  NAME          another name of the label (an older vintage's, a coded
 //                                     form "A12 ..."), used to read labels others gave
 // Load fails with code "taxonomy_invalid" and the message `file:line: why` on the first bad
 // record: unknown record kind, wrong field count, duplicate label id, rule for an unknown label,
-// unknown {NAME}, RE2 that does not compile, weight that is not a positive number.
+// unknown {NAME}, RE2 that does not compile, weight that is not a positive number, a 'context'
+// that does not follow a 'rule' or a second 'context' for one rule.
 #ifndef UPRX_CLASSIFIERS_TAXONOMY_H_
 #define UPRX_CLASSIFIERS_TAXONOMY_H_
 
@@ -49,6 +56,8 @@ struct Rule {
   double weight = 1;
   int line = 0;
   bool exclude = false;  // an 'exclude' record: a veto, not a vote
+  bool unless = false;   // an 'unless' record: spans where the label's words do not count
+  std::string context;   // a 'context' record's RE2 the text must also match; empty for none
 };
 
 struct Option {
@@ -87,6 +96,7 @@ class Taxonomy {
  private:
   core::Status ParseLine(const std::vector<std::string>& fields, int line);
   core::Status AddRule(const std::vector<std::string>& fields, int line);
+  core::Status AddContext(const std::vector<std::string>& fields, int line);
   core::Status Error(int line, const std::string& why) const;
 
   std::string id_, version_, source_;
@@ -95,6 +105,7 @@ class Taxonomy {
   std::map<std::string, std::string, std::less<>> defines_;
   std::map<std::string, Option, std::less<>> options_;
   std::map<std::string, std::string, std::less<>> names_;  // folded name or alias -> label id
+  bool last_was_rule_ = false;  // the record before was a 'rule' (a 'context' may follow)
 };
 
 }  // namespace uprx::classifiers

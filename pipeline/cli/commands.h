@@ -17,6 +17,8 @@ int RunEvalCommand(const std::vector<std::string>& args);
 int RunTrainCommand(const std::vector<std::string>& args);
 int RunClassifyEvalCommand(const std::vector<std::string>& args);
 int RunCompareCommand(const std::vector<std::string>& args);
+// `uprx profile init ISO3 [-o FILE]` and `uprx profile check FILE...`.
+int RunProfileCommand(const std::vector<std::string>& args);
 // `uprx eval --ministries-gold GOLD.tsv REVIEW.json... [--failures FILE] [--json]`.
 int RunMinistryEvalCommand(const std::vector<std::string>& args);
 // `uprx eval-labels --thematic FILE... [--reclassify] [--taxonomy-file FILE]... [--worst N]`.

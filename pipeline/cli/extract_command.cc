@@ -30,7 +30,8 @@ Usage: uprx run INPUT... [--out DIR | -o FILE] [--format FORMAT [--bom]] [--jobs
 
 Reads every document given (WG reports, addenda, OHCHR thematic lists; other documents are
 named and skipped), joins the documents of each review (State under review and cycle) and
-writes one <ISO3>-c<cycle>.json per review into DIR (default: uprx-out). Each recommendation
+writes one <ISO3>-c<cycle>.json per review into DIR with --out, or every review to FILE with
+-o (see "Where output goes" below). Each recommendation
 carries its final position, the source it came from, the positions it replaced, and its labels
 (UHRI themes and affected persons, UPR Info issues, action category, SDGs; see `uprx taxonomy
 list`), each with score, method and evidence. `uprx extract` is the same without labels.
@@ -61,8 +62,20 @@ as reference, links to the recommending State, issues, affected persons and SDGs
 --impact-categories; docs/impact.md), sqlite (one SQLite database for any number of reviews:
 reviews, documents, recommendations, recommending States, positions and their history, labels
 with evidence, ministries, and the matches between consecutive cycles of a State found in the
-file; -o FILE adds to the file, a review run again replaces its rows; docs/sqlite.md). xlsx and html need -o FILE or --out DIR; they are not written to a terminal;
+file; -o FILE adds to the file, a review run again replaces its rows; docs/sqlite.md). xlsx and html need -o FILE or --out DIR;
 sqlite needs -o FILE (or --out DIR: one database per review).
+
+Where output goes (the same rule for run and extract): to FILE with -o (- for standard
+output), one file per review into DIR with --out. With neither, to standard output when it is
+a pipe or a file (`uprx run x.pdf > x.json`), and one file per review into ./uprx-out/ when it
+is a terminal. Every run ends with a line per file written on stderr (or, for 10 files or
+more, their number and directory), saying what each holds: the recommendations, their
+positions and the stage they come from (Working Group report, addendum, thematic list).
+
+Spreadsheet safety (csv): a cell that begins with =, +, - or @ (or a tab or CR) is what a
+spreadsheet runs as a formula; such cells are written with a single quote in front
+('=HYPERLINK(...) shows as text). --csv-raw keeps them as they are, for tools that read the
+CSV as data. impact-csv is always raw: IMPACT OSS's importer reads it as data.
 
 Options)";
 
@@ -82,9 +95,11 @@ Draft WG reports (DOCX, as circulated to the State) are read like final ones, wi
 
 Output is JSON in the uprx/1 schema (see SCHEMA.md); --format jsonl writes one recommendation
 per line, --format csv one row per recommendation and recommending State (UPR Info's columns
-first; --bom for Excel). To FILE with -o, to standard output without it, or one file per
-review named <ISO3>-c<cycle>.<format> in DIR with --out (files that produced nothing are then
-listed in DIR/errors.json).
+first; --bom for Excel; cells a spreadsheet would run as formulas start with a single quote
+unless --csv-raw). To FILE with -o, or one file per review named <ISO3>-c<cycle>.<format> in
+DIR with --out (files that produced nothing are then listed in DIR/errors.json). With neither:
+to standard output when it is a pipe or a file, into ./uprx-out/ on a terminal, as `uprx run`.
+The run ends with the files it wrote on stderr.
 
 Finished documents wait in an unnamed temporary file under $TMPDIR (else /tmp) until their
 review is joined, so memory stays flat over any number of inputs.
@@ -111,7 +126,8 @@ struct ExtractArgs {
   std::string format = "json";  // a name in kFormats
   int jobs = 0;
   bool quiet = false;
-  bool bom = false;  // csv only
+  bool bom = false;      // csv only
+  bool csv_raw = false;  // csv: no quote in front of formula-like cells
   bool impact_legacy = false;
   int impact_framework = 1;
   std::string impact_categories;
@@ -123,8 +139,20 @@ struct ExtractArgs {
   int cycle = 0, session = 0;      // --cycle, --session (0: not given)
 };
 
-// Why the format options cannot work together, or nullopt. `run` without -o writes to a directory.
-std::optional<std::string> CheckFormat(const ExtractArgs& a, const std::string& command) {
+// Where output goes without -o or --out, for both commands: standard output when it is a pipe
+// or a file, so `uprx extract x.pdf > x.json` and scripts keep working; one file per review in
+// ./uprx-out/ on a terminal, where JSON would scroll past and a workbook cannot go.
+void ApplyDefaultOutput(ExtractArgs& a) {
+  if (!a.output.empty() || !a.out_dir.empty()) return;
+  if (isatty(STDOUT_FILENO)) {
+    a.out_dir = "uprx-out";
+  } else {
+    a.output = "-";
+  }
+}
+
+// Why the format options cannot work together, or nullopt.
+std::optional<std::string> CheckFormat(const ExtractArgs& a) {
   const OutputFormat* f = FindOutputFormat(a.format);
   if (!f) {
     return "--format must be json, jsonl, csv, xlsx, html, impact-csv or sqlite, not \"" +
@@ -133,16 +161,17 @@ std::optional<std::string> CheckFormat(const ExtractArgs& a, const std::string& 
   if (a.bom && a.format != "csv" && a.format != "impact-csv") {
     return "--bom goes with --format csv or impact-csv";
   }
+  if (a.csv_raw && a.format != "csv") return "--csv-raw goes with --format csv";
   if ((a.impact_legacy || a.impact_framework != 1 || !a.impact_categories.empty()) &&
       a.format != "impact-csv") {
     return "--impact-legacy, --impact-framework and --impact-categories go with --format "
            "impact-csv";
   }
   if (a.impact_framework < 1) return "--impact-framework must be a framework id (1 or more)";
-  const bool to_stdout =
-      a.output == "-" || (a.output.empty() && a.out_dir.empty() && command != "run");
-  if (a.format == "sqlite" && to_stdout)
+  const bool to_stdout = a.output == "-";
+  if (a.format == "sqlite" && to_stdout) {
     return "--format sqlite is written to a file: give -o FILE";
+  }
   if (f->for_files && to_stdout && isatty(STDOUT_FILENO)) {
     return "--format " + a.format + " is written to a file: give -o FILE or --out DIR";
   }
@@ -215,6 +244,9 @@ std::optional<int> ParseArgs(const std::vector<std::string>& args, const std::st
       "impact-categories", po::value(&a.impact_categories)->value_name("FILE"),
       "impact-csv: which IMPACT category each State, theme and SDG links to (an edited copy of "
       "pipeline/formats/data/impact_categories.tsv; see docs/impact.md)")(
+      "csv-raw", po::bool_switch(&a.csv_raw),
+      "csv: keep cells beginning with =, +, -, @ as they are (by default they get a ' in front "
+      "so that a spreadsheet shows them as text, not as formulas)")(
       "jobs,j", po::value(&a.jobs)->default_value(0),
       "documents read in parallel (0 = one per core)")("quiet,q", po::bool_switch(&a.quiet),
                                                        "no progress or summary on stderr");
@@ -247,7 +279,8 @@ std::optional<int> ParseArgs(const std::vector<std::string>& args, const std::st
   if (!a.output.empty() && !a.out_dir.empty()) {
     return UsageError(name, "give either -o FILE or --out DIR, not both");
   }
-  if (auto usage = CheckFormat(a, name)) return UsageError(name, *usage);
+  ApplyDefaultOutput(a);
+  if (auto usage = CheckFormat(a)) return UsageError(name, *usage);
   if (auto usage = CheckReview(a)) return UsageError(name, *usage);
   if (a.jobs <= 0) a.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return std::nullopt;
@@ -256,7 +289,7 @@ std::optional<int> ParseArgs(const std::vector<std::string>& args, const std::st
 }  // namespace
 
 static int RunPipeline(const std::vector<std::string>& args, const std::string& name,
-                       const char* help, const std::string& default_out_dir) {
+                       const char* help) {
   ExtractArgs a;
   if (auto code = ParseArgs(args, name, help, a)) return *code;
   // Built before any document is read, so that a bad taxonomy or model stops the run at once.
@@ -269,10 +302,9 @@ static int RunPipeline(const std::vector<std::string>& args, const std::string& 
     }
     classifier = std::move(c).value();
   }
-  if (a.output.empty() && a.out_dir.empty()) a.out_dir = default_out_dir;
   BatchOptions batch;
   batch.inputs = a.inputs;
-  batch.sink = {a.format, a.output, a.out_dir, a.bom};
+  batch.sink = {a.format, a.output, a.out_dir, a.bom, a.csv_raw};
   batch.sink.impact_legacy = a.impact_legacy;
   batch.sink.impact_framework = a.impact_framework;
   batch.sink.impact_categories = a.impact_categories;
@@ -309,16 +341,17 @@ static int RunPipeline(const std::vector<std::string>& args, const std::string& 
     std::cerr << "uprx: " << r.inputs << " inputs, " << r.reviews << " reviews, "
               << r.recommendations << " recommendations; " << r.unreadable << " unreadable, "
               << r.not_outcome << " not outcome documents\n";
+    ReportWritten(r.written, std::cerr);
   }
   return r.failed ? 1 : 0;
 }
 
 int RunExtractCommand(const std::vector<std::string>& args) {
-  return RunPipeline(args, "extract", kExtractHelp, "");
+  return RunPipeline(args, "extract", kExtractHelp);
 }
 
 int RunRunCommand(const std::vector<std::string>& args) {
-  return RunPipeline(args, "run", kRunHelp, "uprx-out");
+  return RunPipeline(args, "run", kRunHelp);
 }
 
 }  // namespace uprx::pipeline

@@ -51,9 +51,11 @@ int Show(const std::string& id, bool rules) {
       if (!rules) continue;
       for (const classifiers::Rule& r : tax.rules()) {
         if (r.label_id != l.id) continue;
-        std::cout << "    " << (r.exclude ? "exclude " : "rule ") << r.id << "\t" << r.pattern;
-        if (!r.exclude) std::cout << "\t" << r.weight;
+        const char* kind = r.exclude ? "exclude " : r.unless ? "unless " : "rule ";
+        std::cout << "    " << kind << r.id << "\t" << r.pattern;
+        if (!r.exclude && !r.unless) std::cout << "\t" << r.weight;
         std::cout << "\n";
+        if (!r.context.empty()) std::cout << "      context\t" << r.context << "\n";
       }
     }
     return 0;

@@ -20,6 +20,8 @@ Commands:
   classify  add labels (themes, issues, action category, SDGs, affected persons) with their
             evidence to a JSON file written by extract or run
   taxonomy  list the label lists, or show one with its definitions and rules
+  profile   write a starting government profile for a State (init ISO3), or check one
+            (check FILE): the ministries --profile shares recommendations out to
   compare   two reviews of one State (OLD.json NEW.json): repeated, new and dropped
             recommendations, position changes, shifts per theme and State
   eval      score extracted JSON against labelled data (UPR Info export)
@@ -59,6 +61,7 @@ int main(int argc, char** argv) {
   if (command == "train") return uprx::pipeline::RunTrainCommand(args);
   if (command == "eval-labels") return uprx::pipeline::RunClassifyEvalCommand(args);
   if (command == "compare") return uprx::pipeline::RunCompareCommand(args);
+  if (command == "profile") return uprx::pipeline::RunProfileCommand(args);
   std::cerr << "uprx: unknown command '" << command << "'\n\n" << kUsage;
   return 2;
 }

@@ -60,10 +60,10 @@ std::vector<std::string> Row(const core::Review& review, const ReviewColumns& rc
           std::to_string(r.source.page)};
 }
 
-void WriteRecord(std::ostream& out, const std::vector<std::string>& fields) {
+void WriteRecord(std::ostream& out, const std::vector<std::string>& fields, bool raw) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out << ',';
-    out << CsvField(fields[i]);
+    out << CsvField(raw ? fields[i] : SpreadsheetSafe(fields[i]));
   }
   out << "\r\n";
 }
@@ -98,6 +98,13 @@ std::string CsvField(std::string_view value) {
   return out;
 }
 
+std::string SpreadsheetSafe(std::string_view value) {
+  if (value.empty() || std::string_view("=+-@\t\r").find(value.front()) == std::string_view::npos) {
+    return std::string(value);
+  }
+  return "'" + std::string(value);
+}
+
 std::string UprInfoResponse(std::string_view position_value) {
   if (position_value == "supported") return "Accepted";
   if (position_value == "noted" || position_value == "supported_in_part") return "Noted";
@@ -106,22 +113,24 @@ std::string UprInfoResponse(std::string_view position_value) {
 
 void WriteCsvHeader(std::ostream& out, const CsvOptions& options) {
   if (options.bom) out << "\xEF\xBB\xBF";
-  WriteRecord(out, CsvColumns());
+  WriteRecord(out, CsvColumns(), options.raw);
 }
 
-void WriteCsvRows(std::ostream& out, const core::Review& review) {
+void WriteCsvRows(std::ostream& out, const core::Review& review, const CsvOptions& options) {
   const ReviewColumns rc{review.sur_name, RegionalGroupOf(review.sur_iso3),
                          OrEmpty(review.wg_session), OrEmpty(review.cycle)};
   for (const core::Recommendation& r : review.recommendations) {
-    if (r.recommending_states.empty()) WriteRecord(out, Row(review, rc, r, nullptr));
-    for (const core::StateRef& s : r.recommending_states) WriteRecord(out, Row(review, rc, r, &s));
+    if (r.recommending_states.empty()) WriteRecord(out, Row(review, rc, r, nullptr), options.raw);
+    for (const core::StateRef& s : r.recommending_states) {
+      WriteRecord(out, Row(review, rc, r, &s), options.raw);
+    }
   }
 }
 
 void WriteCsv(std::ostream& out, const std::vector<core::Review>& reviews,
               const CsvOptions& options) {
   WriteCsvHeader(out, options);
-  for (const core::Review& review : reviews) WriteCsvRows(out, review);
+  for (const core::Review& review : reviews) WriteCsvRows(out, review, options);
 }
 
 }  // namespace uprx::pipeline

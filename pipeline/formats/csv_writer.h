@@ -16,6 +16,12 @@
 // RFC 4180: fields holding a comma, quote, CR or LF are quoted, inner quotes doubled; records end
 // with CRLF; UTF-8, with a byte order mark when asked (Excel reads BOM-less CSV as ANSI).
 //
+// Spreadsheet safety: a spreadsheet reads a cell that begins with '=', '+', '-' or '@' (or a
+// tab or CR, which some strip first) as a formula, so a recommendation text written to start
+// "=HYPERLINK(...)" would run when the file is opened. Such cells are written with a single
+// quote in front ("'=HYPERLINK(...)"), as spreadsheet exports do, and show as text. `raw`
+// keeps every cell as it is, for tools that read the CSV as data (`uprx run --csv-raw`).
+//
 //   WriteCsv(out, reviews, {.bom = true});
 #ifndef UPRX_PIPELINE_FORMATS_CSV_WRITER_H_
 #define UPRX_PIPELINE_FORMATS_CSV_WRITER_H_
@@ -31,6 +37,7 @@ namespace uprx::pipeline {
 
 struct CsvOptions {
   bool bom = false;  // start with EF BB BF so spreadsheets read the file as UTF-8
+  bool raw = false;  // keep cells that a spreadsheet would read as formulas as they are
 };
 
 // The header row, in column order.
@@ -42,11 +49,15 @@ void WriteCsv(std::ostream& out, const std::vector<core::Review>& reviews,
 // Its two halves, for writing one review at a time: the header (after the BOM when asked),
 // then each review's rows.
 void WriteCsvHeader(std::ostream& out, const CsvOptions& options = {});
-void WriteCsvRows(std::ostream& out, const core::Review& review);
+void WriteCsvRows(std::ostream& out, const core::Review& review, const CsvOptions& options = {});
 
 // `value` as one RFC 4180 field: unchanged, or quoted with inner quotes doubled when it holds a
 // comma, a quote, CR or LF.
 std::string CsvField(std::string_view value);
+
+// `value` with a single quote in front when a spreadsheet would read it as a formula (it begins
+// with '=', '+', '-', '@', a tab or CR); unchanged otherwise.
+std::string SpreadsheetSafe(std::string_view value);
 
 // UPR Info's Response for a position value: "Accepted" for supported, "Noted" for noted and
 // supported_in_part (UPR Info has no partial response), the value itself otherwise (pending,

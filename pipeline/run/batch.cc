@@ -102,6 +102,9 @@ core::Result<BatchResult> RunBatch(const BatchOptions& options, std::ostream& lo
     }
   }
   if (core::Status s = sink.Finish(result.errors); !s.ok()) return s;
+  if (!options.summary.empty())
+    result.written.push_back({options.summary, {}, 0, "per institution"});
+  result.written.insert(result.written.end(), sink.written().begin(), sink.written().end());
   return result;
 }
 

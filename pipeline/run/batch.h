@@ -21,6 +21,7 @@
 #include "pipeline/core/document.h"
 #include "pipeline/core/status.h"
 #include "pipeline/run/document_processor.h"
+#include "pipeline/run/output_report.h"
 #include "pipeline/run/review_sink.h"
 
 namespace uprx::pipeline {
@@ -42,6 +43,7 @@ struct BatchResult {
   std::size_t unreadable = 0, not_outcome = 0;  // inputs that gave no review, by cause
   std::vector<core::FileError> errors;          // every input named with its reason
   bool failed = false;                          // an input could not be read (exit 1)
+  std::vector<WrittenFile> written;             // every file written, in order (output_report.h)
 };
 
 // Runs the whole batch. Every input that fails is named on `log` and in `errors`, and the other

@@ -42,7 +42,7 @@ core::Status SqliteToStdout() {
 void WriteText(const SinkOptions& o, std::ostream& out, const std::vector<core::Review>& reviews,
                const std::vector<core::FileError>& errors, const ImpactCategories* categories) {
   if (o.format == "jsonl") return WriteJsonl(out, reviews);
-  if (o.format == "csv") return WriteCsv(out, reviews, {.bom = o.bom});
+  if (o.format == "csv") return WriteCsv(out, reviews, {.bom = o.bom, .raw = o.csv_raw});
   if (o.format == "html") return WriteHtmlReport(out, reviews, o.html);
   if (o.format == "impact-csv") return WriteImpactCsv(out, reviews, Impact(o, categories));
   WriteJson(out, reviews, errors);
@@ -127,18 +127,26 @@ core::Status ReviewSink::Open() {
     if (core::Status s = file_.Open(options_.output); !s.ok()) return s;
   }
   if (options_.format == "json") json_ = std::make_unique<JsonStreamWriter>();
-  if (options_.format == "csv") WriteCsvHeader(Out(), {.bom = options_.bom});
+  if (options_.format == "csv") {
+    WriteCsvHeader(Out(), {.bom = options_.bom, .raw = options_.csv_raw});
+  }
   if (options_.format == "impact-csv") WriteImpactHeader(Out(), Impact(options_, nullptr));
   return core::Status::Ok();
 }
 
 core::Status ReviewSink::Add(core::Review review) {
+  const std::string described = DescribeReview(review);
+  const std::size_t recommendations = review.recommendations.size();
   if (!options_.out_dir.empty()) {
     const auto path = std::filesystem::path(options_.out_dir) / FileName(review, *format_);
     std::vector<core::Review> one;
     one.push_back(std::move(review));  // the writers take a batch; this one is moved, not copied
-    return WriteReviews(options_, path.string(), one, {});
+    core::Status s = WriteReviews(options_, path.string(), one, {});
+    if (s.ok()) written_.push_back({path.string(), {described}, recommendations, ""});
+    return s;
   }
+  one_.reviews.push_back(described);
+  one_.recommendations += recommendations;
   if (format_->whole_batch) {
     held_.push_back(std::move(review));
     return core::Status::Ok();
@@ -149,7 +157,9 @@ core::Status ReviewSink::Add(core::Review review) {
     return sqlite_->Add(review);
   }
   if (options_.format == "jsonl") WriteJsonl(Out(), review);
-  if (options_.format == "csv") WriteCsvRows(Out(), review);
+  if (options_.format == "csv") {
+    WriteCsvRows(Out(), review, {.bom = options_.bom, .raw = options_.csv_raw});
+  }
   if (options_.format == "impact-csv") {
     WriteImpactRows(Out(), review, Impact(options_, &*impact_categories_));
   }
@@ -160,25 +170,29 @@ core::Status ReviewSink::Finish(const std::vector<core::FileError>& errors) {
   if (!options_.out_dir.empty()) {
     if (errors.empty()) return core::Status::Ok();
     const auto path = (std::filesystem::path(options_.out_dir) / "errors.json").string();
-    return WriteFileAtomically(path, OutputToJson({}, errors).dump(2) + "\n");
-  }
-  if (format_->whole_batch) return WriteReviews(options_, options_.output, held_, errors);
-  if (sqlite_) {
-    if (options_.before_sqlite_commit) {
-      if (core::Status s = options_.before_sqlite_commit(*sqlite_, sqlite_written_); !s.ok()) {
-        return s;
-      }
+    core::Status s = WriteFileAtomically(path, OutputToJson({}, errors).dump(2) + "\n");
+    if (s.ok()) {
+      written_.push_back({path, {}, 0, std::to_string(errors.size()) + " inputs with no review"});
     }
-    return sqlite_->Commit(errors);
+    return s;
   }
-  if (json_) {
-    if (core::Status s = json_->Finish(Out(), errors); !s.ok()) return s;
+  one_.path = ToStdout(options_.output) ? "-" : options_.output;
+  core::Status s = core::Status::Ok();
+  if (format_->whole_batch) {
+    s = WriteReviews(options_, options_.output, held_, errors);
+  } else if (sqlite_) {
+    // The database commits itself (a copy renamed into place), so no file_ to commit here.
+    if (options_.before_sqlite_commit) s = options_.before_sqlite_commit(*sqlite_, sqlite_written_);
+    if (s.ok()) s = sqlite_->Commit(errors);
+    if (s.ok()) written_.push_back(std::move(one_));
+    return s;
+  } else if (json_) {
+    s = json_->Finish(Out(), errors);
   }
-  if (to_stdout_) {
-    std::cout.flush();
-    return core::Status::Ok();
-  }
-  return file_.Commit();
+  if (s.ok() && to_stdout_) std::cout.flush();
+  if (s.ok() && !to_stdout_ && !format_->whole_batch) s = file_.Commit();
+  if (s.ok()) written_.push_back(std::move(one_));
+  return s;
 }
 
 }  // namespace uprx::pipeline

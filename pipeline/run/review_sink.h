@@ -12,6 +12,8 @@
 // and is the union over all reviews; SQLite into a copy of the database already there, so a
 // review written again replaces its old rows); only a workbook or an HTML report in one file is
 // made from every review at once, at Finish(). Files appear whole or not at all (AtomicFile).
+// written() says which files were written and what each holds (output_report.h), for the run's
+// last lines.
 #ifndef UPRX_PIPELINE_RUN_REVIEW_SINK_H_
 #define UPRX_PIPELINE_RUN_REVIEW_SINK_H_
 
@@ -24,10 +26,11 @@
 
 #include "pipeline/core/document.h"
 #include "pipeline/core/status.h"
-#include "pipeline/formats/impact_categories.h"
 #include "pipeline/formats/html_report_writer.h"
+#include "pipeline/formats/impact_categories.h"
 #include "pipeline/formats/json_writer.h"
 #include "pipeline/formats/sqlite_writer.h"
+#include "pipeline/run/output_report.h"
 
 namespace uprx::pipeline {
 
@@ -46,6 +49,7 @@ struct SinkOptions {
   std::string output;           // one file; "" or "-" is standard output
   std::string out_dir;          // one file per review, <ISO3>-c<cycle>.<extension>
   bool bom = false;             // csv, impact-csv
+  bool csv_raw = false;         // csv: keep cells a spreadsheet would read as formulas as they are
   // impact-csv: "accepted" instead of "support_level", the framework id, and the category
   // links file ("" = the compiled-in default; impact_categories.h).
   bool impact_legacy = false;
@@ -54,7 +58,7 @@ struct SinkOptions {
   // sqlite to one file: called before the database is committed, with the review ids this run
   // wrote (the CLI compares the cycles of a State there; this layer knows no comparison).
   std::function<core::Status(SqliteWriter&, const std::set<std::string>&)> before_sqlite_commit;
-  HtmlReportOptions html;       // html: the institutions its edit mode offers
+  HtmlReportOptions html;  // html: the institutions its edit mode offers
 };
 
 // `reviews` in `format` to `path` ("" or "-": standard output), whole.
@@ -75,6 +79,8 @@ class ReviewSink {
   [[nodiscard]] core::Status Add(core::Review review);
   // Writes the rest and makes the output file visible.
   [[nodiscard]] core::Status Finish(const std::vector<core::FileError>& errors);
+  // The files written so far, in order ("-" for standard output), each with its reviews.
+  const std::vector<WrittenFile>& written() const { return written_; }
 
  private:
   std::ostream& Out();
@@ -88,6 +94,8 @@ class ReviewSink {
   std::optional<ImpactCategories> impact_categories_;
   std::unique_ptr<SqliteWriter> sqlite_;  // sqlite to one file
   std::set<std::string> sqlite_written_;
+  std::vector<WrittenFile> written_;
+  WrittenFile one_;  // what the one output file (or standard output) holds so far
 };
 
 }  // namespace uprx::pipeline

@@ -62,6 +62,51 @@ TEST(RuleClassifier, ASmallSetBudgetLosesNoMatch) {
   EXPECT_EQ(m[0].offset, 20000u);
 }
 
+// 'unless': words inside a span the label does not own (a treaty's title) do not count, and
+// the rule looks on for a match outside it; 'context': a rule counts only with other words.
+Taxonomy ContextDemo() {
+  auto t = Taxonomy::Parse(
+      "taxonomy\tdemo\nversion\t1\n"
+      "label\tvote\tVoting\telections\n"
+      "label\tdp\tDeath penalty\tcapital punishment\n"
+      "rule\tvote\t\\b(political\\s+rights|elections)\\b\t0.9\n"
+      "unless\tvote\t\\bcovenant\\s+on\\s+civil\\s+and\\s+political\\s+rights\\b\n"
+      "rule\tdp\t\\b(moratorium)\\b\t0.9\n"
+      "context\t\\b(executions?|death)\\b\n",
+      "demo.tsv");
+  EXPECT_TRUE(t.ok()) << t.status().ToString();
+  return t.value();
+}
+
+TEST(RuleClassifier, WordsInsideAnUnlessSpanDoNotCount) {
+  auto rc = RuleClassifier::Create(ContextDemo());
+  ASSERT_TRUE(rc.ok()) << rc.status().ToString();
+  EXPECT_TRUE(rc.value().Match("Ratify the Covenant on Civil and Political Rights").empty());
+  EXPECT_EQ(rc.value().Votes("Ratify the Covenant on Civil and Political Rights").count("vote"),
+            0u);
+}
+
+TEST(RuleClassifier, AnUnlessSpanLetsTheRuleFindItsWordsFurtherOn) {
+  auto rc = RuleClassifier::Create(ContextDemo());
+  ASSERT_TRUE(rc.ok());
+  const std::string text =
+      "Implement the Covenant on Civil and Political Rights and respect political rights";
+  const std::vector<RuleMatch> m = rc.value().Match(text);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].evidence, "political rights");
+  EXPECT_EQ(m[0].offset, text.rfind("political rights"));
+}
+
+TEST(RuleClassifier, ARuleWithAContextNeedsItsContextWords) {
+  auto rc = RuleClassifier::Create(ContextDemo());
+  ASSERT_TRUE(rc.ok());
+  EXPECT_TRUE(rc.value().Match("Review land concessions before the moratorium is lifted").empty());
+  const std::vector<RuleMatch> m = rc.value().Match("Establish a moratorium on executions");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].rule->label_id, "dp");
+  EXPECT_EQ(m[0].evidence, "moratorium");
+}
+
 TEST(RuleClassifier, WorksOnATaxonomyWithoutRules) {
   auto t = Taxonomy::Parse("taxonomy\tx\nversion\t1\nlabel\ta\tA\tB\n", "x.tsv");
   ASSERT_TRUE(t.ok());

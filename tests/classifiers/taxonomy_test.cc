@@ -51,7 +51,7 @@ TEST(Taxonomy, ReportsFileAndLineOfEveryBadRecord) {
        "found 2"},
       {"lable\ta\tb\tc",
        "demo.tsv:10: unknown record 'lable' (taxonomy, version, label, alias, "
-       "define, option, rule, exclude)"},
+       "define, option, rule, exclude, unless, context)"},
       {"alias\tnope\tOther name", "demo.tsv:10: alias for unknown label 'nope'"},
       {"exclude\ta\tfoo\t1",
        "demo.tsv:10: 'exclude' takes 2 tab-separated fields (label, RE2), found 3"},
@@ -121,6 +121,41 @@ TEST(Taxonomy, AnAliasNamingTwoLabelsIsRefused) {
   auto t = Taxonomy::Parse(std::string(kGood) + "alias\ta\tShared\nalias\tb\tshared\n", "demo.tsv");
   ASSERT_FALSE(t.ok());
   EXPECT_EQ(t.status().message(), "demo.tsv:11: alias 'shared' already names label 'a'");
+}
+
+TEST(Taxonomy, UnlessAndContextRecordsAreRead) {
+  auto t = Taxonomy::Parse(std::string(kGood) + "unless\tb\tcovenant\\s+on\\s+this\n" +
+                               "rule\tb\tmoratorium\t0.9\ncontext\texecutions?\n",
+                           "demo.tsv");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  ASSERT_EQ(t.value().rules().size(), 4u);
+  EXPECT_TRUE(t.value().rules()[2].unless);
+  EXPECT_FALSE(t.value().rules()[2].exclude);
+  EXPECT_EQ(t.value().rules()[3].context, "executions?");
+  EXPECT_TRUE(t.value().rules()[0].context.empty());
+}
+
+TEST(Taxonomy, AContextMustFollowTheRuleItQualifies) {
+  const struct {
+    const char* extra;
+    const char* message;
+  } cases[] = {
+      {"alias\ta\tFirst\ncontext\texecutions?\n",
+       "demo.tsv:11: 'context' must follow the 'rule' it qualifies"},
+      {"exclude\tb\tx\ncontext\ty\n", "demo.tsv:11: 'context' must follow the 'rule' it qualifies"},
+      {"rule\tb\tx\t1\ncontext\ty\ncontext\tz\n",
+       "demo.tsv:12: second 'context' for the rule of line 10"},
+      {"rule\tb\tx\t1\ncontext\t(y\n", "demo.tsv:11: bad RE2 pattern: missing ): (y"},
+      {"rule\tb\tx\t1\ncontext\ty\tz\n",
+       "demo.tsv:11: 'context' takes 1 tab-separated field (RE2), found 2"},
+      {"unless\tb\tx\t1\n",
+       "demo.tsv:10: 'unless' takes 2 tab-separated fields (label, RE2), found 3"},
+  };
+  for (const auto& c : cases) {
+    auto t = Taxonomy::Parse(std::string(kGood) + c.extra, "demo.tsv");
+    ASSERT_FALSE(t.ok()) << c.extra;
+    EXPECT_EQ(t.status().message(), c.message) << c.extra;
+  }
 }
 
 TEST(Taxonomy, ExcludeRecordsAreVetoesWithoutWeight) {

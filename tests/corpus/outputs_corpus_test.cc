@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "pipeline/formats/csv_writer.h"
@@ -145,6 +146,36 @@ TEST(OutputsCommandLine, NamesOutFilesByFormatAndWritesXlsxToAPipe) {
   std::string magic(2, '\0');
   in.read(magic.data(), 2);
   EXPECT_EQ(magic, "PK");
+  std::filesystem::remove_all(dir);
+}
+
+// One rule for both commands without -o or --out (docs/output-files.md): standard output when it
+// is not a terminal. The run ends naming what it wrote. Uses the project's own sample review,
+// so it runs without the corpus.
+TEST(OutputsCommandLine, RunAndExtractWriteToAPipeAndSayWhatTheyWrote) {
+  const std::string sample = std::string(UPRX_SOURCE_DIR) + "/corpora/sample";
+  const auto dir = std::filesystem::temp_directory_path() / "uprx-default-output";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (const char* command : {"run", "extract"}) {
+    const auto out = dir / (std::string(command) + ".json");
+    const auto err = dir / (std::string(command) + ".err");
+    const std::string line = "cd " + dir.string() + " && " + UPRX_BINARY + " " + command + " " +
+                             sample + " > " + out.string() + " 2> " + err.string();
+    ASSERT_EQ(std::system(line.c_str()), 0) << line;
+    std::ifstream in(out);
+    const auto j = nlohmann::json::parse(in, nullptr, false);
+    ASSERT_TRUE(j.is_object()) << command;
+    ASSERT_EQ(j["reviews"].size(), 1u) << command;
+    EXPECT_EQ(j["reviews"][0]["recommendations"].size(), 10u) << command;
+    EXPECT_FALSE(std::filesystem::exists(dir / "uprx-out")) << command;
+    std::ifstream e(err);
+    const std::string said((std::istreambuf_iterator<char>(e)), {});
+    EXPECT_NE(said.find("uprx: wrote standard output: Iceland, cycle 4 (2099): 10 recommendations "
+                        "(8 supported, 2 noted); positions from the addendum A/HRC/99/9/Add.1"),
+              std::string::npos)
+        << said;
+  }
   std::filesystem::remove_all(dir);
 }
 

@@ -76,6 +76,27 @@ TEST(CsvField, QuotesOnlyWhatRfc4180Requires) {
   for (const auto& c : kCases) EXPECT_EQ(CsvField(c.in), c.out) << c.in;
 }
 
+TEST(SpreadsheetSafe, PutsAQuoteBeforeWhatASpreadsheetRunsAsAFormula) {
+  const struct {
+    const char* in;
+    const char* out;
+  } kCases[] = {
+      {"=HYPERLINK(\"http://example.invalid\",\"x\")",
+       "'=HYPERLINK(\"http://example.invalid\",\"x\")"},
+      {"+SUM(1,2)", "'+SUM(1,2)"},
+      {"-1+1", "'-1+1"},
+      {"@SUM(1,2)", "'@SUM(1,2)"},
+      {"\t=1+1", "'\t=1+1"},
+      {"\r=1+1", "'\r=1+1"},
+      {"", ""},
+      {"Ratify the Convention", "Ratify the Convention"},
+      {"a = b", "a = b"},  // only the first character matters
+      {"'quoted", "'quoted"},
+      {"118.1", "118.1"},
+  };
+  for (const auto& c : kCases) EXPECT_EQ(SpreadsheetSafe(c.in), c.out) << c.in;
+}
+
 TEST(CsvWriter, StartsWithUprInfosColumnsThenUprxsOwn) {
   const std::vector<std::string> upr_info = {"To",       "To-Rgrp", "Text",  "From",   "From-Rgrp",
                                              "Response", "Action",  "Issue", "Session"};
