@@ -34,7 +34,10 @@ Result Uprx(const std::string& args, const std::filesystem::path& dir) {
 class ProfileCommand : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / "uprx-profile-command";
+    // One folder per test: ctest runs the tests of this fixture in parallel processes.
+    dir_ = std::filesystem::temp_directory_path() /
+           ("uprx-profile-command-" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
   }
