@@ -97,7 +97,7 @@ core::Status CompareTerms::AddLine(const std::vector<std::string>& columns,
       return core::Status("data_invalid", where + ": unknown category '" + columns[2] + "'");
     }
     if (terms_.count(key)) return core::Status("data_invalid", where + ": term " + key + " twice");
-  } else if (kind != "stop" && kind != "weak" && kind != "same") {
+  } else if (kind != "stop" && kind != "weak" && kind != "same" && kind != "break") {
     return core::Status("data_invalid", where + ": unknown kind '" + kind + "'");
   }
   for (const std::string& written : SplitOn(columns[3], '|')) {
@@ -117,6 +117,7 @@ core::Status CompareTerms::AddLine(const std::vector<std::string>& columns,
     if (!s.ok()) return s;
     if (kind == "stop") stop_words_.insert(words[0]);
     if (kind == "weak") weak_words_.insert(words[0]);
+    if (kind == "break") break_words_.insert(words[0]);
     if (kind == "same") canonical_[words[0]] = key;
   }
   if (kind == "term") terms_[key] = {key, columns[2], SplitOn(columns[3], '|').front()};
@@ -166,8 +167,17 @@ const CompareTerms::Phrase* CompareTerms::LongestPhraseAt(const std::vector<std:
 
 RecommendationWords CompareTerms::Analyse(std::string_view text) const {
   const std::vector<std::string> words = NormalizedWords(text);
+  // Words before the first ';' or ':' (a list of asks, or a lead-in) end the main ask at the latest.
+  const std::size_t first_clause = NormalizedWords(text.substr(0, text.find_first_of(";:"))).size();
   RecommendationWords out;
+  bool main_ended = false;
+  const auto end_main = [&] {
+    if (main_ended || out.tokens.empty()) return;
+    out.main_end = out.tokens.size();
+    main_ended = true;
+  };
   for (std::size_t i = 0; i < words.size();) {
+    if (i >= first_clause) end_main();
     if (const Phrase* phrase = LongestPhraseAt(words, i)) {
       const std::string token = kTermPrefix + phrase->term_id;
       out.tokens.push_back(token);
@@ -179,12 +189,14 @@ RecommendationWords CompareTerms::Analyse(std::string_view text) const {
       continue;
     }
     const std::string& word = words[i++];
-    if (stop_words_.count(word)) continue;
+    if (break_words_.count(word)) end_main();
+    if (stop_words_.count(word) || break_words_.count(word)) continue;
     const std::string stem = Stem(word);
     out.tokens.push_back(stem);
     out.shown.emplace(stem, word);
     if (weak_words_.count(word)) out.weak.insert(stem);
   }
+  if (!main_ended) out.main_end = out.tokens.size();
   return out;
 }
 

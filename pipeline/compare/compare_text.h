@@ -11,6 +11,9 @@
 // Normalisation: ICU NFKC case folding, then every code point that is not a letter or digit
 // separates words. Terms are matched on that word sequence, longest phrase first, before stop
 // words are dropped (so "Optional Protocol to the Convention against Torture" is one term).
+// A "break" word (including, particularly, through, by, ...) opens a secondary clause, as does
+// ';' or ':': the tokens before the first one are the recommendation's *main ask*
+// (RecommendationWords::main_end); break words are not tokens themselves.
 // The stem of any other word: its canonical form when compare_terms.tsv lists it as a variant
 // ("ratification" -> "ratify"), a final "s" dropped (not "ss", "us", "is"), a final "y" read as
 // "i", then the first kStemLength letters ("ratify", "ratifying" -> "ratifi"). Immutable after
@@ -43,6 +46,7 @@ struct RecommendationWords {
   std::map<std::string, std::string> shown;  // token -> the first words it came from
   std::set<std::string> terms;               // term ids named
   std::set<std::string> weak;                // tokens that are generic verbs or qualifiers
+  std::size_t main_end = 0;                  // tokens[0, main_end) are the main ask
 };
 
 // The ICU normalised words of `utf8` (NFKC case-folded, split at anything not a letter or digit).
@@ -76,7 +80,7 @@ class CompareTerms {
 
   std::map<std::string, CompareTerm> terms_;
   std::map<std::string, std::vector<Phrase>> phrases_by_first_word_;  // longest first
-  std::set<std::string> stop_words_, weak_words_;
+  std::set<std::string> stop_words_, weak_words_, break_words_;
   std::map<std::string, std::string> canonical_;  // variant -> canonical word
   std::map<std::string, std::string> role_of_word_;
 };
