@@ -38,8 +38,8 @@ struct Options {
   std::vector<std::string> inputs;
   std::string output;
   std::string format = "json";
-  double threshold = kDefaultRepeatThreshold;
-  std::size_t max_matches = CompareOptions{}.max_matches;
+  double threshold = 0;  // 0: the model's
+  std::size_t max_matches = 0;
 };
 
 po::options_description Described(Options& o) {
@@ -51,9 +51,11 @@ po::options_description Described(Options& o) {
       "json (uprx.compare/1, the default), md (Markdown), html (one self-contained page) or "
       "sqlite (both reviews and the matches added to the database -o FILE; docs/sqlite.md)");
   add("threshold", po::value(&o.threshold)->value_name("X"),
-      "score from which a pair of recommendations counts as a repeat (default 0.35)");
+      "score from which a pair counts as a repeat (default: the model's, chosen by "
+      "leave-one-review-pair-out validation; see the README)");
   add("max-matches", po::value(&o.max_matches)->value_name("N"),
-      "old recommendations a new one may repeat at most (default 3)");
+      "show at most N repeats per new recommendation in md/html (default: all); counts and the "
+      "JSON lists never change");
   add("quiet,q", "no progress messages (compare prints none; accepted for scripts)");
   return d;
 }
@@ -104,10 +106,9 @@ int RunCompareCommand(const std::vector<std::string>& args) {
   if (o.format == "sqlite" && (o.output.empty() || o.output == "-")) {
     return UsageError("compare", "--format sqlite writes a database: give -o FILE");
   }
-  if (!(o.threshold > 0 && o.threshold <= 1)) {
+  if (!(o.threshold >= 0 && o.threshold <= 1)) {
     return UsageError("compare", "--threshold must be in (0, 1]");
   }
-  if (o.max_matches == 0) return UsageError("compare", "--max-matches must be at least 1");
   core::Result<core::Review> old_review = OneReview(o.inputs[0]);
   core::Result<core::Review> new_review = OneReview(o.inputs[1]);
   for (const auto* r : {&old_review, &new_review}) {
@@ -117,11 +118,17 @@ int RunCompareCommand(const std::vector<std::string>& args) {
     }
   }
   const core::Result<CompareTerms> terms = CompareTerms::LoadDefault();
-  if (!terms.ok()) {
-    std::cerr << "uprx compare: " << terms.status().ToString() << "\n";
-    return 1;
+  const core::Result<CompareModel> model = CompareModel::LoadDefault();
+  for (const core::Status* s : {&terms.status(), &model.status()}) {
+    if (!s->ok()) {
+      std::cerr << "uprx compare: " << s->ToString() << "\n";
+      return 1;
+    }
   }
-  const Comparer comparer(terms.value(), {o.threshold, o.max_matches});
+  CompareOptions options;
+  if (o.threshold > 0) options.repeat_threshold = o.threshold;
+  options.max_matches = o.max_matches;
+  const Comparer comparer(terms.value(), model.value(), options);
   const core::Result<Comparison> c = comparer.Compare(old_review.value(), new_review.value());
   if (!c.ok()) {
     std::cerr << "uprx compare: " << c.status().ToString() << "\n";

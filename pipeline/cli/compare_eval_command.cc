@@ -2,9 +2,9 @@
 // The evaluation itself is in compare_eval.{h,cc}.
 #include <boost/program_options.hpp>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "pipeline/cli/command_line.h"
 #include "pipeline/eval/compare_eval.h"
@@ -17,95 +17,109 @@ namespace po = boost::program_options;
 
 constexpr const char* kUsage =
     R"(Usage: uprx eval --compare-gold GOLD.tsv --old OLD.json --new NEW.json [--old ... --new ...]
+                 [--cv] [--write-model FILE]
 
-Scores `uprx compare` on judged pairs of recommendations (corpora/compare_gold.tsv): precision
-and recall of "repeated" (gold: same or partial; strict: same only) at --threshold, the
-trade-off at other thresholds, and every gold pair the comparison gets wrong. Give one --old
-and one --new per pair of reviews, in the same order.
+Scores `uprx compare` on judged pairs of recommendations (corpora/compare_gold.tsv, rules in
+../shared/design/COMPARE.md): precision and recall of repeats (a claimed repeat is right when
+judged same or partial; recall is over pairs judged same) and of partial links, how many new
+recommendations are rightly called repeated or new, a precision-recall table over thresholds,
+and every gold pair the comparison gets wrong. Give one --old and one --new per pair of
+reviews, in the same order.
+
+--cv leaves each pair of reviews out in turn: the model and its thresholds are chosen on the
+others only and scored on the one left out; then the same with each feature dropped.
+--write-model trains on every pair, chooses the thresholds by the same leave-one-out, and
+writes the model file (pipeline/compare/data/compare_model.tsv).
 
 Example:
   uprx run ../shared/corpora/slovenia --out svn
-  uprx extract ../shared/corpora/wg-reports/cambodia2010.pdf -o khm-c1.json
-  uprx extract ../shared/corpora/wg-reports/cambodia2014.pdf -o khm-c2.json
+  uprx run ../shared/corpora/wg-reports/cambodia2010.pdf -o khm-c1.json
+  uprx run ../shared/corpora/wg-reports/cambodia2014.pdf -o khm-c2.json
   uprx eval --compare-gold corpora/compare_gold.tsv --old svn/SVN-c3.json --new svn/SVN-c4.json \
-      --old khm-c1.json --new khm-c2.json
+      --old khm-c1.json --new khm-c2.json --cv
 
 Options)";
 
-const std::vector<double> kCurve = {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8};
+const std::vector<double> kCurve = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
 
 struct Options {
-  std::string gold;
+  std::string gold, write_model;
   std::vector<std::string> olds, news;
-  double threshold = kDefaultRepeatThreshold;
-  bool json = false;
+  bool cv = false;
 };
 
 std::string Figure(std::optional<double> v) {
-  if (!v) return "NA";
+  if (!v) return "  NA ";
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%.3f", *v);
   return buffer;
 }
 
-void PrintRow(const ThresholdScore& t, const ThresholdScore& strict) {
-  std::printf("  %9.2f  %9s  %6s  %5s  %4zu %4zu %4zu %4zu  | %9s  %6s\n", t.threshold,
-              Figure(t.precision()).c_str(), Figure(t.recall()).c_str(), Figure(t.f1()).c_str(),
-              t.true_positives, t.false_positives, t.false_negatives, t.true_negatives,
-              Figure(strict.precision()).c_str(), Figure(strict.recall()).c_str());
+std::string Line(const CompareFigures& f) {
+  char buffer[256];
+  std::snprintf(buffer, sizeof buffer,
+                "repeats P %s R %s (%zu/%zu, %zu/%zu) | partials P %s R %s | links P %s R %s | "
+                "recs %s strict, %s loose (%zu)",
+                Figure(f.repeats.precision()).c_str(), Figure(f.repeats.recall()).c_str(),
+                f.repeats.right, f.repeats.predicted, f.repeats.found, f.repeats.relevant,
+                Figure(f.partials.precision()).c_str(), Figure(f.partials.recall()).c_str(),
+                Figure(f.links.precision()).c_str(), Figure(f.links.recall()).c_str(),
+                Figure(f.rec_accuracy_strict()).c_str(), Figure(f.rec_accuracy_loose()).c_str(),
+                f.recs);
+  return buffer;
 }
 
-void PrintText(const CompareEvaluation& e, double threshold) {
-  std::printf("Compare gold set: %zu pairs, %zu scored (%zu same or partial, %zu same)\n", e.gold,
-              e.scored, e.positives, e.strict_positives);
+void PrintEvaluation(const CompareEvaluation& e, const CompareModel& m) {
+  std::printf("Compare gold set: %zu pairs, %zu scored (%zu same, %zu partial)\n", e.gold, e.scored,
+              e.same, e.partial);
   std::printf(
-      "\n  threshold  precision  recall     F1    TP   FP   FN   TN  |    strict: P       R\n");
-  for (std::size_t i = 0; i < e.curve.size(); ++i) PrintRow(e.curve[i], e.strict_curve[i]);
-  std::printf("\nAt threshold %.2f:\n", threshold);
-  PrintRow(e.at_threshold, e.strict_at_threshold);
+      "\nShipped model (repeat from %.2f, partial from %.2f), on the pairs it was trained "
+      "on:\n  %s\n",
+      m.repeat_threshold(), m.partial_threshold(), Line(e.at_model).c_str());
   std::printf(
-      "\nDisagreements at %.2f (FN: judged a repeat, not matched; FP: matched, judged "
-      "different):\n",
-      threshold);
-  for (const ScoredGoldPair& p : e.pairs) {
-    const bool positive = p.gold->label != "different";
-    if (positive == p.predicted) continue;
-    std::printf("  %s %.3f %-16s %-16s %-9s %s\n", positive ? "FN" : "FP", p.score,
-                p.gold->old_id.c_str(), p.gold->new_id.c_str(), p.gold->label.c_str(),
-                p.gold->reason.c_str());
+      "\nEvery pair at or above the threshold called a repeat:\n"
+      "  threshold  precision  recall  claimed\n");
+  for (const CurvePoint& c : e.curve) {
+    std::printf("  %9.2f  %9s  %6s  %7zu\n", c.threshold, Figure(c.repeats.precision()).c_str(),
+                Figure(c.repeats.recall()).c_str(), c.repeats.predicted);
   }
-  for (const std::string& u : e.unscored)
-    std::printf("  unscored (ids not found): %s\n", u.c_str());
+  std::printf("\nDisagreements (judged label, score, predicted):\n");
+  for (const auto& d : e.disagreements) {
+    std::printf("  %-16s %-16s %-9s %.3f %-7s %s\n", d.gold->old_id.c_str(), d.gold->new_id.c_str(),
+                d.gold->label.c_str(), d.score, d.predicted.c_str(), d.gold->reason.c_str());
+  }
 }
 
-nlohmann::json ScoreJson(const ThresholdScore& t) {
-  const auto or_null = [](std::optional<double> v) { return v ? nlohmann::json(*v) : nullptr; };
-  return {{"threshold", t.threshold},
-          {"precision", or_null(t.precision())},
-          {"recall", or_null(t.recall())},
-          {"f1", or_null(t.f1())},
-          {"true_positives", t.true_positives},
-          {"false_positives", t.false_positives},
-          {"false_negatives", t.false_negatives},
-          {"true_negatives", t.true_negatives}};
+void PrintCrossValidation(const GoldData& data) {
+  const std::vector<bool> all(kPairFeatures, true);
+  const CrossValidation cv = CrossValidate(data, all);
+  std::printf("\nLeave one pair of reviews out (figures on the pair left out only):\n");
+  for (const auto& [name, f] : cv.per_pair)
+    std::printf("  %-22s %s\n", name.c_str(), Line(f).c_str());
+  std::printf("  %-22s %s\n", "pooled", Line(cv.pooled).c_str());
+  std::printf("\nEach feature dropped (pooled, left-out pairs):\n");
+  for (std::size_t j = 0; j < kPairFeatures; ++j) {
+    std::vector<bool> mask = all;
+    mask[j] = false;
+    std::printf("  - %-16s %s\n", kPairFeatureNames[j],
+                Line(CrossValidate(data, mask).pooled).c_str());
+  }
 }
 
-void PrintJson(const CompareEvaluation& e) {
-  nlohmann::json j = {{"gold", e.gold},
-                      {"scored", e.scored},
-                      {"positives", e.positives},
-                      {"strict_positives", e.strict_positives},
-                      {"at_threshold", ScoreJson(e.at_threshold)},
-                      {"strict_at_threshold", ScoreJson(e.strict_at_threshold)},
-                      {"curve", nlohmann::json::array()},
-                      {"strict_curve", nlohmann::json::array()},
-                      {"unscored", e.unscored}};
-  for (const auto& t : e.curve) j["curve"].push_back(ScoreJson(t));
-  for (const auto& t : e.strict_curve) j["strict_curve"].push_back(ScoreJson(t));
-  std::cout << j.dump(2) << "\n";
+bool WriteModel(const GoldData& data, const std::string& path) {
+  std::vector<std::size_t> every;
+  std::string names;
+  for (std::size_t r = 0; r < data.review_pairs.size(); ++r) {
+    if (data.review_pairs[r].judged.empty()) continue;
+    every.push_back(r);
+    names += (names.empty() ? "" : ", ") + data.review_pairs[r].name;
+  }
+  const CompareModel m = TrainWithThresholds(data, every, std::vector<bool>(kPairFeatures, true));
+  std::ofstream out(path, std::ios::binary);
+  out << m.Serialize({"trained on the judged pairs of " + names});
+  return static_cast<bool>(out);
 }
 
-// Reads every file into `store`; false after naming the file that failed.
 bool ReadAll(const std::vector<std::string>& paths,
              std::vector<std::unique_ptr<ReviewFile>>& store) {
   for (const std::string& path : paths) {
@@ -120,6 +134,13 @@ bool ReadAll(const std::vector<std::string>& paths,
   return true;
 }
 
+std::string PairName(const core::Review& o, const core::Review& n) {
+  const auto name = [](const core::Review& r) {
+    return r.sur_iso3 + "-c" + (r.cycle ? std::to_string(*r.cycle) : std::string("?"));
+  };
+  return name(o) + " -> " + name(n);
+}
+
 }  // namespace
 
 int RunCompareEvalCommand(const std::vector<std::string>& args) {
@@ -129,15 +150,17 @@ int RunCompareEvalCommand(const std::vector<std::string>& args) {
       "compare-gold", po::value(&o.gold)->value_name("FILE"), "judged pairs (TSV)")(
       "old", po::value(&o.olds)->value_name("FILE"), "older review (uprx/1), repeatable")(
       "new", po::value(&o.news)->value_name("FILE"), "newer review (uprx/1), repeatable")(
-      "threshold", po::value(&o.threshold)->value_name("X"), "the chosen threshold (default 0.35)")(
-      "json", po::bool_switch(&o.json), "print the figures as JSON");
+      "cv", po::bool_switch(&o.cv), "leave-one-review-pair-out figures and feature contributions")(
+      "write-model", po::value(&o.write_model)->value_name("FILE"),
+      "train on every pair and write the model file");
   if (auto exit_code = ParseCommandLine(args, "eval", d)) return *exit_code;
   if (o.gold.empty() || o.olds.empty() || o.olds.size() != o.news.size()) {
     return UsageError("eval", "--compare-gold FILE and as many --old as --new files are needed");
   }
   const core::Result<std::vector<GoldPair>> gold = ReadCompareGold(o.gold);
   const core::Result<CompareTerms> terms = CompareTerms::LoadDefault();
-  for (const core::Status* s : {&gold.status(), &terms.status()}) {
+  const core::Result<CompareModel> model = CompareModel::LoadDefault();
+  for (const core::Status* s : {&gold.status(), &terms.status(), &model.status()}) {
     if (!s->ok()) {
       std::cerr << "uprx eval: " << s->ToString() << "\n";
       return 1;
@@ -147,19 +170,27 @@ int RunCompareEvalCommand(const std::vector<std::string>& args) {
   if (!ReadAll(o.olds, olds) || !ReadAll(o.news, news)) return 1;
   std::vector<ReviewPair> pairs;
   for (std::size_t i = 0; i < olds.size(); ++i) {
-    pairs.push_back({&olds[i]->reviews[0], &news[i]->reviews[0]});
+    const core::Review& a = olds[i]->reviews[0];
+    const core::Review& b = news[i]->reviews[0];
+    pairs.push_back({&a, &b, PairName(a, b)});
   }
-  const core::Result<CompareEvaluation> e =
-      EvaluateCompare(gold.value(), pairs, terms.value(), kCurve, o.threshold);
-  if (!e.ok()) {
-    std::cerr << "uprx eval: " << e.status().ToString() << "\n";
+  const core::Result<GoldData> data = CollectGold(gold.value(), pairs, terms.value());
+  if (!data.ok()) {
+    std::cerr << "uprx eval: " << data.status().ToString() << "\n";
     return 1;
   }
-  if (o.json) {
-    PrintJson(e.value());
-  } else {
-    PrintText(e.value(), o.threshold);
+  if (!o.write_model.empty()) {
+    if (!WriteModel(data.value(), o.write_model)) {
+      std::cerr << "uprx eval: " << o.write_model << ": cannot write\n";
+      return 1;
+    }
+    return 0;
   }
+  PrintEvaluation(Evaluate(data.value(), model.value(), kCurve), model.value());
+  for (const std::string& u : data.value().unscored) {
+    std::printf("  unscored (ids not found): %s\n", u.c_str());
+  }
+  if (o.cv) PrintCrossValidation(data.value());
   return 0;
 }
 

@@ -8,23 +8,25 @@
 namespace uprx::pipeline {
 namespace {
 
-// The old candidates of every new recommendation that reach the threshold, best first, at most
-// `max_matches` of them.
-std::vector<Match> CandidateMatches(const PairScorer& scorer, const CompareOptions& options) {
-  std::vector<Match> matches;
+// Every pair that reaches the partial threshold, split into repeats and partial links, by new
+// recommendation and then score (best first); and for each old recommendation the new one that
+// scores highest with it.
+void ScoreAllPairs(const PairScorer& scorer, Comparison& c, std::vector<Closest>& closest) {
+  closest.assign(scorer.old_size(), Closest{});
   for (std::size_t n = 0; n < scorer.new_size(); ++n) {
     std::vector<Match> mine;
     for (std::size_t o = 0; o < scorer.old_size(); ++o) {
-      PairScore s = scorer.Score(o, n);
-      if (s.score >= options.repeat_threshold) mine.push_back({o, n, std::move(s), false});
+      const PairScore s = scorer.Score(o, n);
+      if (!closest[o].new_index || s.score > closest[o].score) closest[o] = {n, s.score, {}};
+      if (s.score >= c.partial_threshold) mine.push_back({o, n, s, false});
     }
     std::stable_sort(mine.begin(), mine.end(),
                      [](const Match& a, const Match& b) { return a.pair.score > b.pair.score; });
-    if (mine.size() > options.max_matches) mine.resize(options.max_matches);
-    for (Match& m : mine) m.pair = scorer.Explain(m.old_index, m.new_index);
-    matches.insert(matches.end(), mine.begin(), mine.end());
+    for (Match& m : mine) {
+      m.pair = scorer.Explain(m.old_index, m.new_index);
+      (m.pair.score >= c.repeat_threshold ? c.matches : c.partial_links).push_back(std::move(m));
+    }
   }
-  return matches;
 }
 
 // One-to-one primary matches, greedily by score; ties go to the pair with the same number (a
@@ -57,7 +59,8 @@ std::string ChangeKind(const std::string& from, const std::string& to) {
   return "other";
 }
 
-void FillLists(const core::Review& old_review, const core::Review& new_review, Comparison& c) {
+void FillLists(const core::Review& old_review, const core::Review& new_review,
+               const PairScorer& scorer, const std::vector<Closest>& closest, Comparison& c) {
   std::set<std::size_t> matched_old, matched_new;
   for (const Match& m : c.matches) {
     matched_old.insert(m.old_index);
@@ -72,7 +75,12 @@ void FillLists(const core::Review& old_review, const core::Review& new_review, C
     (matched_new.count(n) ? c.repeated : c.new_only).push_back(n);
   }
   for (std::size_t o = 0; o < old_review.recommendations.size(); ++o) {
-    if (!matched_old.count(o)) c.dropped.push_back(o);
+    if (matched_old.count(o)) continue;
+    c.dropped.push_back(o);
+    c.dropped_closest.push_back(closest[o]);
+    if (closest[o].new_index) {
+      c.dropped_closest.back().evidence = scorer.Explain(o, *closest[o].new_index).evidence;
+    }
   }
 }
 
@@ -189,10 +197,15 @@ core::Result<Comparison> Comparer::Compare(const core::Review& old_review,
   }
   Comparison c;
   c.options = options_;
-  const PairScorer scorer(terms_, old_review, new_review);
-  c.matches = CandidateMatches(scorer, options_);
+  c.repeat_threshold = options_.repeat_threshold.value_or(model_.repeat_threshold());
+  c.partial_threshold =
+      std::min(c.repeat_threshold, options_.partial_threshold.value_or(model_.partial_threshold()));
+  c.model_weights = model_.weights();
+  const PairScorer scorer(terms_, model_, old_review, new_review);
+  std::vector<Closest> closest;
+  ScoreAllPairs(scorer, c, closest);
   MarkPrimary(c.matches, old_review, new_review);
-  FillLists(old_review, new_review, c);
+  FillLists(old_review, new_review, scorer, closest, c);
   const std::pair<const char*, KeysOf> kinds[] = {
       {"themes", ThemeKeys},          {"action", ActionKeys},
       {"ministries", MinistryKeys},   {"recommending_states", StateKeys},

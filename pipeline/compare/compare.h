@@ -3,28 +3,32 @@
 // counts per theme, action category, ministry, recommending State and regional group changed.
 //
 //   auto terms = CompareTerms::LoadDefault();            // pipeline/compare/data/compare_terms.tsv
-//   const Comparer comparer(terms.value());               // immutable; Compare() is thread-safe
+//   auto model = CompareModel::LoadDefault();            // pipeline/compare/data/compare_model.tsv
+//   const Comparer comparer(terms.value(), model.value());  // immutable; Compare() thread-safe
 //   core::Result<Comparison> c = comparer.Compare(old_review, new_review);
 //   for (const Match& m : c.value().matches) { ... m.old_index, m.new_index, m.pair.score ... }
 //
-// Matching (docs/compare.md): every (old, new) pair gets a score in [0, 1] from
-// PairScorer (compare_score.h): word and phrase similarity of the normalised texts, the
-// instruments, bodies, groups and topics both name, the themes when both are classified, and a
-// bonus for a shared recommending State. A pair is a match when its score reaches
-// `repeat_threshold` and it is among the `max_matches` best old candidates of its new
-// recommendation, so a new recommendation can repeat several old ones and an old one can be
-// repeated by several new ones. Each new recommendation's best match, assigned one-to-one
-// greedily (highest score first; ties: same number, then document order), is its *primary*
-// match: position changes are read on primary matches only, so two identical texts in one
-// review never produce a change against each other. A review compared with itself matches
-// every recommendation to itself (score 1) and reports no change.
+// Matching (docs/compare.md, rules in ../shared/design/COMPARE.md): every (old, new) pair
+// gets a score in (0, 1) from PairScorer (compare_score.h), the probability of the learned model
+// (compare_model.h) that a reader links the two. A pair is a *repeat* when its score reaches the
+// repeat threshold and a *partial link* when it reaches only the partial one. Every repeat is
+// kept, whatever their number: a new recommendation can repeat several old ones and an old one
+// can be repeated by several new ones. "Repeated", "new" and "not raised again" (dropped) are
+// read on repeats only; partial links are listed and counted apart. Each new recommendation's
+// best repeat, assigned one-to-one greedily (highest score first; ties: same number, then
+// document order), is its *primary* match: position changes are read on primary matches only,
+// so two identical texts in one review never produce a change against each other.
+// `max_matches` only limits how many repeats the Markdown and HTML reports show per new
+// recommendation; it never changes a list or a count.
 #ifndef UPRX_PIPELINE_COMPARE_COMPARE_H_
 #define UPRX_PIPELINE_COMPARE_COMPARE_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "pipeline/compare/compare_model.h"
 #include "pipeline/compare/compare_score.h"
 #include "pipeline/compare/compare_text.h"
 #include "pipeline/core/document.h"
@@ -35,8 +39,8 @@ namespace uprx::pipeline {
 inline constexpr const char* kCompareSchemaName = "uprx.compare/1";
 
 struct CompareOptions {
-  double repeat_threshold = kDefaultRepeatThreshold;
-  std::size_t max_matches = 3;  // old candidates kept per new recommendation
+  std::optional<double> repeat_threshold, partial_threshold;  // nullopt: the model's
+  std::size_t max_matches = 0;  // repeats shown per new recommendation in reports; 0: all
 };
 
 struct Match {
@@ -67,12 +71,24 @@ struct Breakdown {
   std::vector<CountRow> rows;  // largest absolute change first, then key
 };
 
+// The new recommendation closest to an old one that no new one repeats, so a reader can check
+// the claim; new_index is nullopt when the new review is empty.
+struct Closest {
+  std::optional<std::size_t> new_index;
+  double score = 0;
+  MatchEvidence evidence;
+};
+
 struct Comparison {
   CompareOptions options;
-  std::vector<Match> matches;                    // by new_index, then score (best first)
-  std::vector<std::size_t> repeated;             // new recommendations with a match
+  double repeat_threshold = 0, partial_threshold = 0;  // as used
+  FeatureVector model_weights{};                       // CompareModel::weights(), for reports
+  std::vector<Match> matches;                          // every repeat, by new_index, then score
+  std::vector<Match> partial_links;              // pairs that are only partial links, same order
+  std::vector<std::size_t> repeated;             // new recommendations with a repeat
   std::vector<std::size_t> new_only;             // new recommendations without one
-  std::vector<std::size_t> dropped;              // old recommendations no new one matches
+  std::vector<std::size_t> dropped;              // old recommendations no new one repeats
+  std::vector<Closest> dropped_closest;          // one per dropped, in the same order
   std::vector<PositionChange> position_changes;  // on primary matches, by new_index
   std::vector<Breakdown> breakdowns;
   std::vector<std::string> states_old_only, states_new_only;  // recommending States (keys)
@@ -80,8 +96,8 @@ struct Comparison {
 
 class Comparer {
  public:
-  explicit Comparer(const CompareTerms& terms, CompareOptions options = {})
-      : terms_(terms), options_(options) {}
+  Comparer(const CompareTerms& terms, const CompareModel& model, CompareOptions options = {})
+      : terms_(terms), model_(model), options_(options) {}
 
   // Status "different_states" when both reviews name a State under review and they differ.
   [[nodiscard]] core::Result<Comparison> Compare(const core::Review& old_review,
@@ -89,6 +105,7 @@ class Comparer {
 
  private:
   const CompareTerms& terms_;
+  const CompareModel& model_;
   CompareOptions options_;
 };
 

@@ -10,6 +10,7 @@
 namespace uprx::pipeline {
 namespace {
 
+using compare_report::LinkingWords;
 using compare_report::Score;
 using compare_report::States;
 
@@ -59,15 +60,16 @@ void WriteChart(std::ostream& out, const Breakdown& b) {
       << "\" stroke=\"#444\"/></svg>\n";
 }
 
-void WriteBreakdown(std::ostream& out, const Breakdown& b) {
-  out << "<h3>" << Escaped(b.id) << "</h3>\n";
+void WriteBreakdown(std::ostream& out, const Breakdown& b, const Comparison& c) {
+  out << "<h3>" << Escaped(compare_report::BreakdownTitle(b.id)) << "</h3>\n";
   if (!b.classified) {
-    out << "<p>Not classified (run <code>uprx classify</code> on both reviews).</p>\n";
+    out << "<p>" << Escaped(compare_report::NotClassifiedHint(b.id)) << "</p>\n";
     return;
   }
   out << "<table><tr><th></th><th>old</th><th>new</th><th>change</th></tr>\n";
   for (const CountRow& r : b.rows) {
-    const std::string label = r.name.empty() || r.name == r.key ? r.key : r.key + " " + r.name;
+    const std::string label = b.id == "recommending_states" ? compare_report::StateName(c, r.key)
+                                                            : compare_report::RowLabel(r);
     const char* css = r.change() > 0 ? "n up" : r.change() < 0 ? "n down" : "n";
     out << "<tr><td>" << Escaped(label) << "</td><td class=\"n\">" << r.old_count
         << "</td><td class=\"n\">" << r.new_count << "</td><td class=\"" << css << "\">"
@@ -82,18 +84,35 @@ void WriteRecommendation(std::ostream& out, const core::Recommendation& r, const
       << "): " << Escaped(r.text) << "</div>\n";
 }
 
-void WriteRepeated(std::ostream& out, const ComparedReviews& in, const Comparison& c) {
-  out << "<h2>Repeated recommendations (" << c.repeated.size() << ")</h2>\n";
-  for (std::size_t n : c.repeated) {
-    out << "<details><summary>";
-    WriteRecommendation(out, in.new_review.recommendations[n], "new");
-    out << "</summary>\n";
-    for (const Match& m : c.matches) {
-      if (m.new_index != n) continue;
-      out << "<p>score " << Score(m.pair.score) << (m.primary ? " (primary)" : "") << "</p>";
-      WriteRecommendation(out, in.old_review.recommendations[m.old_index], "old");
+void WriteLinks(std::ostream& out, const ComparedReviews& in, const Comparison& c,
+                const std::vector<Match>& links) {
+  std::size_t shown = 0;
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    const Match& m = links[i];
+    if (i == 0 || links[i - 1].new_index != m.new_index) {
+      if (i > 0) out << "</details>\n";
+      shown = 0;
+      out << "<details><summary>";
+      WriteRecommendation(out, in.new_review.recommendations[m.new_index], "new");
+      out << "</summary>\n";
     }
-    out << "</details>\n";
+    if (c.options.max_matches > 0 && ++shown > c.options.max_matches) continue;
+    out << "<p>score " << Score(m.pair.score) << (m.primary ? " (primary)" : "") << "; linked by "
+        << Escaped(LinkingWords(m.pair.evidence)) << "</p>";
+    WriteRecommendation(out, in.old_review.recommendations[m.old_index], "old");
+  }
+  if (!links.empty()) out << "</details>\n";
+}
+
+void WriteNotRaisedAgain(std::ostream& out, const ComparedReviews& in, const Comparison& c) {
+  out << "<h2>Not raised again (" << c.dropped.size() << ")</h2>\n";
+  for (std::size_t i = 0; i < c.dropped.size(); ++i) {
+    WriteRecommendation(out, in.old_review.recommendations[c.dropped[i]], "rec");
+    const Closest& closest = c.dropped_closest[i];
+    if (!closest.new_index) continue;
+    const core::Recommendation& n = in.new_review.recommendations[*closest.new_index];
+    out << "<p class=\"old\">closest new: <b>" << Escaped(n.id) << "</b> (score "
+        << Score(closest.score) << "): " << Escaped(n.text) << "</p>\n";
   }
 }
 
@@ -104,6 +123,9 @@ void WriteList(std::ostream& out, const char* title, const core::Review& review,
 }
 
 void WriteSummary(std::ostream& out, const ComparedReviews& in, const Comparison& c) {
+  for (const std::string& sentence : compare_report::CommitteeAnswer(in, c)) {
+    out << "<p>" << Escaped(sentence) << "</p>\n";
+  }
   out << "<table>"
       << "<tr><td>old recommendations</td><td class=\"n\">" << in.old_review.recommendations.size()
       << "</td></tr>"
@@ -112,16 +134,26 @@ void WriteSummary(std::ostream& out, const ComparedReviews& in, const Comparison
       << "<tr><td>repeated</td><td class=\"n\">" << c.repeated.size() << "</td></tr>"
       << "<tr><td>new</td><td class=\"n\">" << c.new_only.size() << "</td></tr>"
       << "<tr><td>not raised again</td><td class=\"n\">" << c.dropped.size() << "</td></tr>"
+      << "<tr><td>partial links (not counted as repeats)</td><td class=\"n\">"
+      << c.partial_links.size() << "</td></tr>"
       << "<tr><td>position changes</td><td class=\"n\">" << c.position_changes.size()
       << "</td></tr></table>\n";
 }
 
 void WritePositionChanges(std::ostream& out, const ComparedReviews& in, const Comparison& c) {
-  out << "<h2>Position changes (" << c.position_changes.size() << ")</h2>\n<table>\n";
+  out << "<h2>Position changes (" << c.position_changes.size() << ")</h2>\n";
+  if (c.position_changes.empty()) {
+    out << "<p>None.</p>\n";
+    return;
+  }
+  out << "<table>\n<tr><th>change</th><th>old recommendation</th><th>old text</th>"
+         "<th>new recommendation</th><th>new text</th></tr>\n";
   for (const PositionChange& p : c.position_changes) {
+    const core::Recommendation& o = in.old_review.recommendations[p.old_index];
+    const core::Recommendation& n = in.new_review.recommendations[p.new_index];
     out << "<tr><td>" << Escaped(PositionName(p.from)) << " → " << Escaped(PositionName(p.to))
-        << "</td><td>" << Escaped(in.old_review.recommendations[p.old_index].id) << "</td><td>"
-        << Escaped(in.new_review.recommendations[p.new_index].text) << "</td></tr>\n";
+        << "</td><td>" << Escaped(o.id) << "</td><td>" << Escaped(o.text) << "</td><td>"
+        << Escaped(n.id) << "</td><td>" << Escaped(n.text) << "</td></tr>\n";
   }
   out << "</table>\n";
 }
@@ -132,24 +164,29 @@ void WriteCompareHtml(std::ostream& out, const ComparedReviews& in, const Compar
   const std::string title = ReviewTitle(in.old_review) + " → " + ReviewTitle(in.new_review);
   out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
       << Escaped(title) << "</title><style>" << kStyle << "</style></head><body>\n<h1>"
-      << Escaped(title) << "</h1>\n<p>A pair of recommendations counts as a repeat from score "
-      << Score(c.options.repeat_threshold) << ".</p>\n";
+      << Escaped(title) << "</h1>\n";
   WriteSummary(out, in, c);
   const Breakdown& thematic = compare_report::ThematicBreakdown(c);
   out << "<h2>Biggest shifts (" << (thematic.id == "themes" ? "themes" : "terms named")
       << ")</h2>\n";
   WriteChart(out, thematic);
   WritePositionChanges(out, in, c);
-  out << "<h2>Counts per cycle</h2>\n";
-  for (const Breakdown& b : c.breakdowns) WriteBreakdown(out, b);
-  out << "<h3>States that recommended in one cycle only</h3>\n<p>old only: ";
-  for (const std::string& s : c.states_old_only) out << Escaped(s) << " ";
-  out << "</p><p>new only: ";
-  for (const std::string& s : c.states_new_only) out << Escaped(s) << " ";
-  out << "</p>\n";
-  WriteRepeated(out, in, c);
+  out << "<h2>Repeated recommendations (" << c.repeated.size() << ")</h2>\n";
+  WriteLinks(out, in, c, c.matches);
+  out << "<h2>Partial links: part of the same ask, not counted as repeats ("
+      << c.partial_links.size() << ")</h2>\n";
+  WriteLinks(out, in, c, c.partial_links);
+  WriteNotRaisedAgain(out, in, c);
   WriteList(out, "New recommendations", in.new_review, c.new_only);
-  WriteList(out, "Not raised again", in.old_review, c.dropped);
+  out << "<h2>Counts per cycle</h2>\n";
+  for (const Breakdown& b : c.breakdowns) WriteBreakdown(out, b, c);
+  out << "<h3>States that recommended in one cycle only</h3>\n<p>old only: ";
+  for (const std::string& s : c.states_old_only)
+    out << Escaped(compare_report::StateName(c, s)) << "; ";
+  out << "</p><p>new only: ";
+  for (const std::string& s : c.states_new_only)
+    out << Escaped(compare_report::StateName(c, s)) << "; ";
+  out << "</p>\n";
   out << "</body></html>\n";
 }
 

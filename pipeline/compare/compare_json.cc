@@ -1,7 +1,9 @@
 // The uprx.compare/1 object (compare_writer.h); the schema file documents every key.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <set>
 
 #include "pipeline/compare/compare_writer.h"
 #include "pipeline/formats/json_writer.h"
@@ -49,20 +51,52 @@ Json SideToJson(const core::Review& review, const std::string& file) {
           {"positions", std::move(pos)}};
 }
 
-Json MethodToJson(const CompareOptions& o) {
-  const FeatureWeights& f = kFeatureWeights;
-  return {{"repeat_threshold", o.repeat_threshold},
-          {"max_matches", o.max_matches},
+// The most repeats shown for one new recommendation: the display cap, or when there is none
+// the largest number any new recommendation has (at least 1).
+std::size_t ShownMatches(const Comparison& c) {
+  if (c.options.max_matches > 0) return c.options.max_matches;
+  std::map<std::size_t, std::size_t> per_new;
+  std::size_t most = 1;
+  for (const Match& m : c.matches) most = std::max(most, ++per_new[m.new_index]);
+  return most;
+}
+
+Json MethodToJson(const Comparison& c) {
+  const FeatureVector& w = c.model_weights;
+  const auto weight = [&](const char* name) {
+    for (std::size_t j = 0; j < kPairFeatures; ++j) {
+      if (std::string(kPairFeatureNames[j]) == name) return Rounded(w[j]);
+    }
+    return 0.0;
+  };
+  Json features = Json::object();
+  for (std::size_t j = 0; j < kPairFeatures; ++j) features[kPairFeatureNames[j]] = Rounded(w[j]);
+  return {{"repeat_threshold", c.repeat_threshold},
+          {"max_matches", ShownMatches(c)},
           {"weights",
-           {{"words", f.words},
-            {"cover", f.cover},
-            {"phrases", f.phrases},
-            {"terms", f.terms},
-            {"themes", f.themes}}},
+           {{"words", weight("words")},
+            {"cover", weight("cover")},
+            {"phrases", weight("phrases")},
+            {"terms", weight("terms")},
+            {"themes", weight("themes")}}},
           {"weak_word_weight", kWeakWeight},
           {"term_weight", kTermWeight},
-          {"same_state_bonus", kSameStateBonus},
-          {"instrument_conflict_factor", kInstrumentConflictFactor}};
+          {"same_state_bonus", 0.0},
+          {"instrument_conflict_factor", 1.0},
+          {"partial_threshold", c.partial_threshold},
+          {"model", {{"kind", "logistic_regression"}, {"weights", std::move(features)}}}};
+}
+
+Json FeaturesToJson(const FeatureVector& f) {
+  Json out = Json::object();
+  for (std::size_t j = 0; j < kPairFeatures; ++j) out[kPairFeatureNames[j]] = Rounded(f[j]);
+  return out;
+}
+
+Json EvidenceToJson(const MatchEvidence& e) {
+  return {{"words", e.words},   {"phrases", e.phrases},
+          {"terms", e.terms},   {"themes", e.themes},
+          {"states", e.states}, {"conflicting_instruments", e.conflicting_instruments}};
 }
 
 Json MatchToJson(const ComparedReviews& in, const Match& m) {
@@ -81,14 +115,10 @@ Json MatchToJson(const ComparedReviews& in, const Match& m) {
             {"terms", optional_score(p.terms)},
             {"themes", optional_score(p.themes)},
             {"same_state", p.same_state},
-            {"instrument_conflict", p.instrument_conflict}}},
-          {"evidence",
-           {{"words", p.evidence.words},
-            {"phrases", p.evidence.phrases},
-            {"terms", p.evidence.terms},
-            {"themes", p.evidence.themes},
-            {"states", p.evidence.states},
-            {"conflicting_instruments", p.evidence.conflicting_instruments}}}};
+            {"instrument_conflict", p.instrument_conflict},
+            {"issues", optional_score(p.issues)},
+            {"all", FeaturesToJson(p.features)}}},
+          {"evidence", EvidenceToJson(p.evidence)}};
 }
 
 Json RepeatedToJson(const ComparedReviews& in, const Comparison& c) {
@@ -103,6 +133,21 @@ Json RepeatedToJson(const ComparedReviews& in, const Comparison& c) {
     }
     out.push_back(
         {{"new", RecommendationRef(in.new_review.recommendations[n])}, {"matches", old_side}});
+  }
+  return out;
+}
+
+Json NotRaisedAgainToJson(const ComparedReviews& in, const Comparison& c) {
+  Json out = Json::array();
+  for (std::size_t i = 0; i < c.dropped.size(); ++i) {
+    const Closest& closest = c.dropped_closest[i];
+    out.push_back(
+        {{"old", RecommendationRef(in.old_review.recommendations[c.dropped[i]])},
+         {"closest_new", closest.new_index
+                             ? RecommendationRef(in.new_review.recommendations[*closest.new_index])
+                             : Json(nullptr)},
+         {"score", Rounded(closest.score)},
+         {"evidence", EvidenceToJson(closest.evidence)}});
   }
   return out;
 }
@@ -141,6 +186,12 @@ Json BreakdownsToJson(const Comparison& c) {
   return out;
 }
 
+std::size_t RaisedAgain(const Comparison& c) {
+  std::set<std::size_t> old;
+  for (const Match& m : c.matches) old.insert(m.old_index);
+  return old.size();
+}
+
 Json SummaryToJson(const ComparedReviews& in, const Comparison& c) {
   std::map<std::string, int> changes = {
       {"noted_to_supported", 0}, {"supported_to_noted", 0}, {"other", 0}};
@@ -151,6 +202,8 @@ Json SummaryToJson(const ComparedReviews& in, const Comparison& c) {
           {"new", c.new_only.size()},
           {"dropped", c.dropped.size()},
           {"matches", c.matches.size()},
+          {"raised_again", RaisedAgain(c)},
+          {"partial_links", c.partial_links.size()},
           {"position_changes",
            {{"noted_to_supported", changes["noted_to_supported"]},
             {"supported_to_noted", changes["supported_to_noted"]},
@@ -163,7 +216,7 @@ nlohmann::ordered_json CompareToJson(const ComparedReviews& in, const Comparison
   Json j;
   j["schema"] = kCompareSchemaName;
   j["generator"] = {{"name", "uprx"}, {"version", kVersion}};
-  j["method"] = MethodToJson(c.options);
+  j["method"] = MethodToJson(c);
   j["old"] = SideToJson(in.old_review, in.old_file);
   j["new"] = SideToJson(in.new_review, in.new_file);
   j["summary"] = SummaryToJson(in, c);
@@ -175,6 +228,9 @@ nlohmann::ordered_json CompareToJson(const ComparedReviews& in, const Comparison
   j["position_changes"] = PositionChangesToJson(in, c);
   j["breakdowns"] = BreakdownsToJson(c);
   j["states_in_one_cycle"] = {{"old_only", c.states_old_only}, {"new_only", c.states_new_only}};
+  j["partial_links"] = Json::array();
+  for (const Match& m : c.partial_links) j["partial_links"].push_back(MatchToJson(in, m));
+  j["not_raised_again"] = NotRaisedAgainToJson(in, c);
   return j;
 }
 

@@ -1,23 +1,28 @@
-// How alike two recommendations of different cycles are: a score in [0, 1] and the evidence
-// both share. Built once per pair of reviews, because word weights depend on both.
+// How alike two recommendations of different cycles are: features of the pair, the probability
+// that a person reading both would link them (same or partial ask), and the evidence both share.
+// Built once per pair of reviews, because word weights depend on both.
 //
-//   PairScorer scorer(terms, old_review, new_review);
-//   PairScore s = scorer.Score(old_index, new_index);   // s.score, s.evidence.terms, ...
+//   PairScorer scorer(terms, model, old_review, new_review);
+//   PairScore s = scorer.Score(old_index, new_index);   // s.score, s.words, ...
+//   PairScore e = scorer.Explain(old_index, new_index); // the same plus e.evidence
 //
-// The score (thresholds and their measurement in docs/compare.md):
-//   words    weighted cosine of the two sets of stems and terms (compare_text.h); a token's
-//            weight is its inverse document frequency over both reviews, times kWeakWeight for
-//            generic verbs and qualifiers and kTermWeight for named instruments and bodies
-//   cover    the same shared weight over the smaller side's weight: a short recommendation
-//            repeated inside a longer compound one still scores (a partial repeat)
-//   phrases  Dice of the two sets of adjacent token pairs (reordered clauses keep theirs)
-//   terms    Jaccard of the named terms, used when either side names one
-//   themes   Jaccard of the UHRI themes, used when both are classified and either has one
-// content = the weighted mean of the features used (kFeatureWeights); when both name one or two
-// instruments and none in common, content is multiplied by kInstrumentConflictFactor ("ratify
-// CED" is not "ratify OP-CAT"; a list of kInstrumentListSize or more is a general call to
-// ratify and conflicts with nothing). score = min(1, content + kSameStateBonus if a recommending
-// State is on both sides).
+// Features (docs/compare.md; each in [0, 1] unless said):
+//   words, cover, phrases   IDF-weighted cosine of the stems and terms (compare_text.h; generic
+//                           verbs count kWeakWeight, instruments and bodies kTermWeight), the
+//                           shared weight over the smaller side's, Dice of adjacent token pairs
+//   terms                   Jaccard of the named terms (0 when neither names one)
+//   themes, issues          Jaccard of the UHRI themes / UPR Info issues when both are labelled
+//   same_action             1 when both have the same action category
+//   instr_shared            1 when both name a common instrument
+//   instr_conflict          1 when both name one or two instruments and none in common
+//   groups_differ           1 when both name groups (Roma, women, ...) and none in common
+//   topic_shared, topic_conflict   the same for topics (trafficking, hate speech, ...)
+//   main_new_in_old, main_old_in_new   the weighted share of one side's main ask (its words
+//                           before the first secondary clause, compare_text.h) found anywhere
+//                           in the other; main_min the smaller of the two
+//   length_ratio            |log| of the ratio of the token counts
+//   same_state              1 when a recommending State is on both sides
+// score = CompareModel::Probability(features) (compare_model.h).
 #ifndef UPRX_PIPELINE_COMPARE_COMPARE_SCORE_H_
 #define UPRX_PIPELINE_COMPARE_COMPARE_SCORE_H_
 
@@ -25,23 +30,18 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "pipeline/compare/compare_model.h"
 #include "pipeline/compare/compare_text.h"
 #include "pipeline/core/document.h"
 
 namespace uprx::pipeline {
 
-inline constexpr double kDefaultRepeatThreshold = 0.35;
 inline constexpr double kWeakWeight = 0.35;
 inline constexpr double kTermWeight = 1.5;
-inline constexpr double kSameStateBonus = 0.05;
-inline constexpr double kInstrumentConflictFactor = 0.5;
 inline constexpr std::size_t kInstrumentListSize = 3;  // from here a text lists instruments
-struct FeatureWeights {
-  double words = 0.45, cover = 0.2, phrases = 0.2, terms = 0.15, themes = 0.1;
-};
-inline constexpr FeatureWeights kFeatureWeights{};
 
 // What both recommendations share, strongest first: words as written in the new text, "a b"
 // phrases, term ids, theme ids, States (StateKey).
@@ -53,15 +53,16 @@ struct MatchEvidence {
 struct PairScore {
   double score = 0;
   double words = 0, cover = 0, phrases = 0;
-  std::optional<double> terms, themes;  // nullopt: not used for this pair
+  std::optional<double> terms, themes, issues;  // nullopt: not used for this pair
   bool same_state = false;
   bool instrument_conflict = false;
+  FeatureVector features{};
   MatchEvidence evidence;
 };
 
 class PairScorer {
  public:
-  PairScorer(const CompareTerms& terms, const core::Review& old_review,
+  PairScorer(const CompareTerms& terms, const CompareModel& model, const core::Review& old_review,
              const core::Review& new_review);
   // Scores without evidence (cheap); Explain adds it.
   PairScore Score(std::size_t old_index, std::size_t new_index) const;
@@ -71,18 +72,33 @@ class PairScorer {
   std::size_t new_size() const { return new_.size(); }
 
  private:
+  using Weighted = std::vector<std::pair<std::string, double>>;  // sorted by token
+  using WeightedIds = std::vector<std::pair<int, double>>;       // sorted by id
+  using Ids = std::vector<int>;                                  // sorted, unique
+  // Scoring reads the ids (every string interned once per scorer, so a pair costs no
+  // allocation); the evidence reads the strings.
   struct Side {
     RecommendationWords words;
-    std::set<std::string> tokens, bigrams, instruments, states;
-    std::optional<std::set<std::string>> themes;  // nullopt: not classified
-    double norm = 0;                              // sum of squared weights
+    Weighted tokens;                  // every token with its weight
+    WeightedIds token_ids, main_ids;  // every token / the main ask's
+    Ids bigrams, terms, instruments, groups, topics, states;
+    std::optional<Ids> themes, issues;  // nullopt: not classified
+    std::set<std::string> bigram_text, instrument_text, state_text;
+    std::optional<std::set<std::string>> theme_text;
+    std::optional<std::string> action;
+    double norm = 0;  // sum of squared weights
   };
-  Side Prepare(const CompareTerms& terms, const core::Recommendation& rec) const;
-  double Weight(const std::string& token, const Side& side) const;
+  Side Prepare(const core::Recommendation& rec);
+  int Id(const std::string& text);
+  void Weigh(Side& side) const;
+  double Weight(const std::string& token, const RecommendationWords& words) const;
   void AddEvidence(const Side& a, const Side& b, PairScore& s) const;
 
   const CompareTerms& terms_;
-  std::map<std::string, double> idf_;
+  const CompareModel& model_;
+  std::map<std::string, int> ids_;
+  std::vector<std::string> names_;  // id -> string
+  std::vector<double> idf_;         // by id
   std::vector<Side> old_, new_;
 };
 

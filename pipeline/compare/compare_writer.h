@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "pipeline/compare/compare.h"
 #include "pipeline/core/document.h"
@@ -42,8 +43,21 @@ const Breakdown* FindBreakdown(const Comparison& c, const std::string& id);
 const Breakdown& ThematicBreakdown(const Comparison& c);
 // "0.73"
 std::string Score(double value);
-// The recommending States of a recommendation, "FRA, CHL".
+// The recommending States of a recommendation by name, "France, Chile".
 std::string States(const core::Recommendation& r);
+// "Themes (UHRI)" for "themes": a breakdown's heading.
+std::string BreakdownTitle(const std::string& id);
+// What to run when a breakdown is not classified (ministries need --profile).
+std::string NotClassifiedHint(const std::string& id);
+// A count row as people read it: its name, else its key.
+std::string RowLabel(const CountRow& row);
+// A recommending State's name for its key (ISO3), as the reviews write it.
+std::string StateName(const Comparison& c, const std::string& key);
+// The words that linked a pair: the terms both name, then the strongest shared words.
+std::string LinkingWords(const MatchEvidence& evidence);
+// The committee's answer, one sentence group per review: how many old recommendations were
+// made again (and what was answered then), how many were not raised again, how many are new.
+std::vector<std::string> CommitteeAnswer(const ComparedReviews& in, const Comparison& c);
 }  // namespace compare_report
 
 }  // namespace uprx::pipeline

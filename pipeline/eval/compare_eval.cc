@@ -5,10 +5,17 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <tuple>
+
+#include "pipeline/compare/compare_score.h"
 
 namespace uprx::pipeline {
 namespace {
+
+// Thresholds are chosen so that a claimed repeat is right this often on held-out review pairs,
+// and a partial link (same or partial right) this often: the judged pairs are the closest
+// candidates, so a looser partial threshold would link far more pairs among all the others.
+constexpr double kTargetPrecision = 0.9;
+constexpr double kPartialPrecision = 0.8;
 
 std::vector<std::string> Columns(const std::string& line) {
   std::vector<std::string> out;
@@ -22,68 +29,134 @@ std::optional<double> Ratio(std::size_t part, std::size_t whole) {
   return static_cast<double>(part) / static_cast<double>(whole);
 }
 
-using PairKey = std::pair<std::string, std::string>;
+bool Linked(const GoldPair& g) { return g.label != "different"; }
 
-// The review pair holding both ids of a gold pair, with the recommendations' indices.
-struct Located {
-  std::size_t review_pair = 0, old_index = 0, new_index = 0;
-};
+FeatureVector Masked(FeatureVector f, const std::vector<bool>& mask) {
+  for (std::size_t j = 0; j < kPairFeatures && j < mask.size(); ++j) {
+    if (!mask[j]) f[j] = 0;
+  }
+  return f;
+}
 
-std::optional<Located> Locate(const GoldPair& g, const std::vector<ReviewPair>& reviews) {
-  for (std::size_t r = 0; r < reviews.size(); ++r) {
-    const auto& olds = reviews[r].old_review->recommendations;
-    const auto& news = reviews[r].new_review->recommendations;
-    auto o =
-        std::find_if(olds.begin(), olds.end(), [&](const auto& x) { return x.id == g.old_id; });
-    auto n =
-        std::find_if(news.begin(), news.end(), [&](const auto& x) { return x.id == g.new_id; });
-    if (o != olds.end() && n != news.end()) {
-      return Located{r, static_cast<std::size_t>(o - olds.begin()),
-                     static_cast<std::size_t>(n - news.begin())};
+enum class Predicted { kNone, kPartial, kRepeat };
+
+Predicted Classify(double p, const CompareModel& m) {
+  if (p >= m.repeat_threshold()) return Predicted::kRepeat;
+  if (p >= m.partial_threshold()) return Predicted::kPartial;
+  return Predicted::kNone;
+}
+
+void Tally(CompareFigures& f, const GoldPair& g, Predicted p) {
+  const bool repeat = p == Predicted::kRepeat, partial = p == Predicted::kPartial;
+  f.repeats.predicted += repeat;
+  f.repeats.right += repeat && Linked(g);
+  f.repeats.relevant += g.label == "same";
+  f.repeats.found += repeat && g.label == "same";
+  f.partials.predicted += partial;
+  f.partials.right += partial && g.label == "partial";
+  f.partials.relevant += g.label == "partial";
+  f.partials.found += partial && g.label == "partial";
+  f.links.predicted += repeat || partial;
+  f.links.right += (repeat || partial) && Linked(g);
+  f.links.relevant += Linked(g);
+  f.links.found += (repeat || partial) && Linked(g);
+}
+
+CompareFigures FiguresOn(const GoldReviewPair& r, const CompareModel& m,
+                         const std::vector<bool>& mask) {
+  CompareFigures f;
+  std::vector<bool> gold_same(r.candidates.size()), gold_linked(r.candidates.size());
+  for (const GoldReviewPair::Judged& j : r.judged) {
+    Tally(f, *j.gold, Classify(m.Probability(Masked(j.features, mask)), m));
+    gold_same[j.new_slot] = gold_same[j.new_slot] || j.gold->label == "same";
+    gold_linked[j.new_slot] = gold_linked[j.new_slot] || Linked(*j.gold);
+  }
+  for (std::size_t slot = 0; slot < r.candidates.size(); ++slot) {
+    Predicted best = Predicted::kNone;
+    for (const FeatureVector& c : r.candidates[slot]) {
+      best = std::max(best, Classify(m.Probability(Masked(c, mask)), m));
+    }
+    ++f.recs;
+    f.recs_right_strict += (best == Predicted::kRepeat) == gold_same[slot];
+    f.recs_right_loose += (best != Predicted::kNone) == gold_linked[slot];
+  }
+  return f;
+}
+
+std::vector<LabelledPair> Examples(const GoldData& data, const std::vector<std::size_t>& which,
+                                   const std::vector<bool>& mask) {
+  std::vector<LabelledPair> out;
+  for (std::size_t r : which) {
+    for (const auto& j : data.review_pairs[r].judged) {
+      out.push_back({Masked(j.features, mask), Linked(*j.gold)});
     }
   }
-  return std::nullopt;
+  return out;
 }
 
-// The (old, new) index pairs `uprx compare` matches in each review pair at this threshold.
-std::vector<std::set<std::pair<std::size_t, std::size_t>>> MatchedAt(
-    const std::vector<ReviewPair>& reviews, const CompareTerms& terms, double threshold,
-    std::size_t max_matches) {
-  std::vector<std::set<std::pair<std::size_t, std::size_t>>> matched(reviews.size());
-  const Comparer comparer(terms, {threshold, max_matches});
-  for (std::size_t r = 0; r < reviews.size(); ++r) {
-    core::Result<Comparison> c = comparer.Compare(*reviews[r].old_review, *reviews[r].new_review);
-    if (!c.ok()) continue;
-    for (const Match& m : c.value().matches) matched[r].insert({m.old_index, m.new_index});
+struct Scored {
+  double p;
+  const GoldPair* gold;
+};
+
+// Repeat: the threshold whose claimed repeats reach kTargetPrecision (same or partial right)
+// with the most same pairs found; partial: going down from it, the last one whose links still
+// reach kPartialPrecision.
+std::pair<double, double> ChooseThresholds(const std::vector<Scored>& scored) {
+  double repeat = 0.95, partial = 0.95, best_recall = -1;
+  std::size_t same = 0;
+  for (const Scored& s : scored) same += s.gold->label == "same";
+  for (int step = 99; step >= 5; --step) {
+    const double t = step / 100.0;
+    std::size_t predicted = 0, right = 0, found = 0;
+    for (const Scored& s : scored) {
+      if (s.p < t) continue;
+      ++predicted, right += Linked(*s.gold), found += s.gold->label == "same";
+    }
+    const auto precision = Ratio(right, predicted);
+    const double recall = Ratio(found, same).value_or(0);
+    if (precision && *precision >= kTargetPrecision && recall > best_recall) {
+      best_recall = recall, repeat = t;
+    }
   }
-  return matched;
-}
-
-void Tally(ThresholdScore& t, bool positive, bool predicted) {
-  if (positive && predicted) ++t.true_positives;
-  if (!positive && predicted) ++t.false_positives;
-  if (positive && !predicted) ++t.false_negatives;
-  if (!positive && !predicted) ++t.true_negatives;
+  partial = repeat;
+  for (int step = static_cast<int>(repeat * 100 + 0.5); step >= 5; --step) {
+    const double t = step / 100.0;
+    std::size_t predicted = 0, right = 0;
+    for (const Scored& s : scored) {
+      if (s.p >= t) ++predicted, right += Linked(*s.gold);
+    }
+    if (Ratio(right, predicted).value_or(0) < kPartialPrecision) break;
+    partial = t;
+  }
+  return {repeat, partial};
 }
 
 }  // namespace
 
-std::optional<double> ThresholdScore::precision() const {
-  return Ratio(true_positives, true_positives + false_positives);
+std::optional<double> Counts::precision() const { return Ratio(right, predicted); }
+std::optional<double> Counts::recall() const { return Ratio(found, relevant); }
+Counts& Counts::operator+=(const Counts& o) {
+  right += o.right, predicted += o.predicted, relevant += o.relevant, found += o.found;
+  return *this;
 }
-std::optional<double> ThresholdScore::recall() const {
-  return Ratio(true_positives, true_positives + false_negatives);
+
+std::optional<double> CompareFigures::rec_accuracy_strict() const {
+  return Ratio(recs_right_strict, recs);
 }
-std::optional<double> ThresholdScore::f1() const {
-  const auto p = precision(), r = recall();
-  if (!p || !r || *p + *r == 0) return std::nullopt;
-  return 2 * *p * *r / (*p + *r);
+std::optional<double> CompareFigures::rec_accuracy_loose() const {
+  return Ratio(recs_right_loose, recs);
+}
+CompareFigures& CompareFigures::operator+=(const CompareFigures& o) {
+  repeats += o.repeats, partials += o.partials, links += o.links;
+  recs += o.recs, recs_right_strict += o.recs_right_strict, recs_right_loose += o.recs_right_loose;
+  return *this;
 }
 
 core::Result<std::vector<GoldPair>> ParseCompareGold(std::string_view tsv,
                                                      std::string_view source) {
   std::vector<GoldPair> gold;
-  std::set<PairKey> seen;
+  std::set<std::pair<std::string, std::string>> seen;
   std::istringstream in{std::string(tsv)};
   bool header_seen = false;
   int number = 0;
@@ -121,50 +194,125 @@ core::Result<std::vector<GoldPair>> ReadCompareGold(const std::string& path) {
   return ParseCompareGold(bytes.str(), path);
 }
 
-core::Result<CompareEvaluation> EvaluateCompare(const std::vector<GoldPair>& gold,
-                                                const std::vector<ReviewPair>& reviews,
-                                                const CompareTerms& terms,
-                                                const std::vector<double>& thresholds,
-                                                double threshold, std::size_t max_matches) {
-  CompareEvaluation e;
-  e.gold = gold.size();
-  std::vector<std::pair<const GoldPair*, Located>> located;
+core::Result<GoldData> CollectGold(const std::vector<GoldPair>& gold,
+                                   const std::vector<ReviewPair>& reviews,
+                                   const CompareTerms& terms) {
+  GoldData data;
+  const CompareModel neutral = CompareModel::Train({});  // features only; the score is unused
+  std::vector<std::map<std::string, std::size_t>> olds(reviews.size()), news(reviews.size());
+  for (std::size_t r = 0; r < reviews.size(); ++r) {
+    const auto& o = reviews[r].old_review->recommendations;
+    const auto& n = reviews[r].new_review->recommendations;
+    for (std::size_t i = 0; i < o.size(); ++i) olds[r].emplace(o[i].id, i);
+    for (std::size_t i = 0; i < n.size(); ++i) news[r].emplace(n[i].id, i);
+    data.review_pairs.push_back({reviews[r].name, {}, {}});
+  }
+  std::vector<std::map<std::size_t, std::size_t>> slots(reviews.size());  // new index -> slot
+  std::vector<std::vector<std::pair<const GoldPair*, std::pair<std::size_t, std::size_t>>>> hits(
+      reviews.size());
   for (const GoldPair& g : gold) {
-    if (auto l = Locate(g, reviews)) {
-      located.push_back({&g, *l});
-      e.positives += g.label != "different";
-      e.strict_positives += g.label == "same";
-    } else {
-      e.unscored.push_back(g.old_id + " " + g.new_id);
+    bool placed = false;
+    for (std::size_t r = 0; r < reviews.size() && !placed; ++r) {
+      auto o = olds[r].find(g.old_id);
+      auto n = news[r].find(g.new_id);
+      if (o == olds[r].end() || n == news[r].end()) continue;
+      hits[r].push_back({&g, {o->second, n->second}});
+      placed = true;
+    }
+    if (!placed) data.unscored.push_back(g.old_id + " " + g.new_id);
+  }
+  bool any = false;
+  for (std::size_t r = 0; r < reviews.size(); ++r) {
+    if (hits[r].empty()) continue;
+    any = true;
+    const PairScorer scorer(terms, neutral, *reviews[r].old_review, *reviews[r].new_review);
+    GoldReviewPair& out = data.review_pairs[r];
+    for (const auto& [g, at] : hits[r]) {
+      auto [slot, fresh] = slots[r].emplace(at.second, out.candidates.size());
+      if (fresh) {
+        out.candidates.emplace_back();
+        for (std::size_t o = 0; o < scorer.old_size(); ++o) {
+          out.candidates.back().push_back(scorer.Score(o, at.second).features);
+        }
+      }
+      out.judged.push_back({g, slot->second, out.candidates[slot->second][at.first]});
     }
   }
-  if (located.empty()) return core::Status("no_gold_scored", "no gold pair is in these reviews");
-  e.scored = located.size();
-  // Tallies both curves at `t`; records each pair's decision when `pairs` is given.
-  const auto score_at = [&](double t, std::vector<ScoredGoldPair>* pairs) {
-    const auto matched = MatchedAt(reviews, terms, t, max_matches);
-    std::pair<ThresholdScore, ThresholdScore> scores{{t}, {t}};
-    for (const auto& [g, l] : located) {
-      const bool predicted = matched[l.review_pair].count({l.old_index, l.new_index}) > 0;
-      Tally(scores.first, g->label != "different", predicted);
-      Tally(scores.second, g->label == "same", predicted);
-      if (pairs != nullptr) pairs->push_back({g, 0, predicted});
+  if (!any) return core::Status("no_gold_scored", "no gold pair is in these reviews");
+  return data;
+}
+
+CompareEvaluation Evaluate(const GoldData& data, const CompareModel& model,
+                           const std::vector<double>& curve_thresholds) {
+  CompareEvaluation e;
+  const std::vector<bool> all(kPairFeatures, true);
+  for (const GoldReviewPair& r : data.review_pairs) {
+    e.at_model += FiguresOn(r, model, all);
+    for (const auto& j : r.judged) {
+      ++e.scored;
+      e.same += j.gold->label == "same";
+      e.partial += j.gold->label == "partial";
+      const double p = model.Probability(j.features);
+      const Predicted predicted = Classify(p, model);
+      const bool agrees = (predicted == Predicted::kRepeat && j.gold->label == "same") ||
+                          (predicted == Predicted::kPartial && j.gold->label == "partial") ||
+                          (predicted == Predicted::kNone && j.gold->label == "different");
+      if (!agrees) {
+        e.disagreements.push_back({j.gold, p,
+                                   predicted == Predicted::kRepeat    ? "repeat"
+                                   : predicted == Predicted::kPartial ? "partial"
+                                                                      : "none"});
+      }
     }
-    return scores;
-  };
-  for (double t : thresholds) {
-    auto [loose, strict] = score_at(t, nullptr);
-    e.curve.push_back(loose);
-    e.strict_curve.push_back(strict);
   }
-  std::tie(e.at_threshold, e.strict_at_threshold) = score_at(threshold, &e.pairs);
-  std::vector<PairScorer> scorers;
-  for (const ReviewPair& r : reviews) scorers.emplace_back(terms, *r.old_review, *r.new_review);
-  for (std::size_t i = 0; i < located.size(); ++i) {
-    const Located& l = located[i].second;
-    e.pairs[i].score = scorers[l.review_pair].Score(l.old_index, l.new_index).score;
+  e.gold = e.scored + data.unscored.size();
+  for (double t : curve_thresholds) {
+    CurvePoint point{t, {}};
+    const CompareModel at = model.WithThresholds(t, t);
+    for (const GoldReviewPair& r : data.review_pairs) {
+      for (const auto& j : r.judged) {
+        CompareFigures f;
+        Tally(f, *j.gold, Classify(at.Probability(j.features), at));
+        point.repeats += f.repeats;
+      }
+    }
+    e.curve.push_back(point);
   }
   return e;
+}
+
+CompareModel TrainWithThresholds(const GoldData& data, const std::vector<std::size_t>& training,
+                                 const std::vector<bool>& feature_mask) {
+  std::vector<Scored> held_out;
+  for (std::size_t left : training) {
+    std::vector<std::size_t> rest;
+    for (std::size_t r : training) {
+      if (r != left) rest.push_back(r);
+    }
+    const CompareModel m = CompareModel::Train(Examples(data, rest, feature_mask));
+    for (const auto& j : data.review_pairs[left].judged) {
+      held_out.push_back({m.Probability(Masked(j.features, feature_mask)), j.gold});
+    }
+  }
+  const auto [repeat, partial] = ChooseThresholds(held_out);
+  return CompareModel::Train(Examples(data, training, feature_mask))
+      .WithThresholds(repeat, partial);
+}
+
+CrossValidation CrossValidate(const GoldData& data, const std::vector<bool>& feature_mask) {
+  CrossValidation cv;
+  for (std::size_t left = 0; left < data.review_pairs.size(); ++left) {
+    if (data.review_pairs[left].judged.empty()) continue;
+    std::vector<std::size_t> training;
+    for (std::size_t r = 0; r < data.review_pairs.size(); ++r) {
+      if (r != left && !data.review_pairs[r].judged.empty()) training.push_back(r);
+    }
+    const CompareModel m = TrainWithThresholds(data, training, feature_mask);
+    const CompareFigures f = FiguresOn(data.review_pairs[left], m, feature_mask);
+    cv.per_pair.emplace_back(data.review_pairs[left].name, f);
+    cv.pooled += f;
+  }
+  return cv;
 }
 
 }  // namespace uprx::pipeline

@@ -1,17 +1,21 @@
-// Scores `uprx compare` against a gold set of judged pairs (corpora/compare_gold.tsv): precision
-// and recall of "repeated" at a threshold, and the trade-off over a range of thresholds.
+// Scores `uprx compare` against judged pairs (corpora/compare_gold.tsv) and chooses its model:
+// the logistic regression of compare_model.h and its two thresholds, by leaving one pair of
+// reviews out at a time.
 //
 //   auto gold = ReadCompareGold("corpora/compare_gold.tsv");
-//   std::vector<ReviewPair> pairs = {{&svn_c3, &svn_c4}, {&khm_c1, &khm_c2}};
-//   auto eval = EvaluateCompare(gold.value(), pairs, terms, {0.3, 0.4, 0.5, 0.6});
-//   for (const ThresholdScore& t : eval.value().curve) { ... t.precision(), t.recall() ... }
+//   std::vector<ReviewPair> pairs = {{&svn_c3, &svn_c4, "SVN c3->c4"}, ...};
+//   auto data = CollectGold(gold.value(), pairs, terms);   // features of every scored pair
+//   CompareEvaluation e = Evaluate(data.value(), model);    // the model as shipped
+//   CrossValidation cv = CrossValidate(data.value());       // each review pair left out once
 //
-// A gold pair is positive when labelled "same" or "partial" (a partial repeat is a repeat for
-// the report); the strict figures count "same" only. A pair is predicted repeated at threshold T
-// when `uprx compare` with --threshold T lists it among its matches (so the cap on matches per
-// recommendation counts too). A gold pair is scored against the review pair whose old review
-// holds its old id and whose new review holds its new id; pairs no review holds are counted as
-// unscored (ids changed, or their review was not given).
+// Counting (COMPARE.md): a predicted repeat is right when the pair was judged same or partial;
+// repeat recall is the share of pairs judged same that are predicted repeats. A predicted
+// partial link is right when judged partial; its recall is over pairs judged partial. A new
+// recommendation is "repeated" in the gold set when one of its judged pairs is same (strict) or
+// same or partial (loose); predicted when `uprx compare` gives it a repeat (strict) or any link
+// (loose) with any old recommendation, judged or not. A gold pair belongs to the review pair
+// whose old review holds its old id and whose new review holds its new id; pairs no review
+// holds are listed as unscored.
 #ifndef UPRX_PIPELINE_EVAL_COMPARE_EVAL_H_
 #define UPRX_PIPELINE_EVAL_COMPARE_EVAL_H_
 
@@ -20,7 +24,8 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/compare/compare.h"
+#include "pipeline/compare/compare_model.h"
+#include "pipeline/compare/compare_text.h"
 #include "pipeline/core/document.h"
 #include "pipeline/core/status.h"
 
@@ -42,38 +47,81 @@ struct GoldPair {
 struct ReviewPair {
   const core::Review* old_review;
   const core::Review* new_review;
+  std::string name;  // "SVN-c3 -> SVN-c4", for reports
 };
 
-struct ThresholdScore {
-  double threshold = 0;
-  std::size_t true_positives = 0, false_positives = 0, false_negatives = 0, true_negatives = 0;
-  std::optional<double> precision() const;
-  std::optional<double> recall() const;
-  std::optional<double> f1() const;
+// The judged pairs of one pair of reviews with their features, and the features of every old
+// recommendation against each judged new one (for the recommendation-level figures).
+struct GoldReviewPair {
+  std::string name;
+  struct Judged {
+    const GoldPair* gold = nullptr;
+    std::size_t new_slot = 0;  // index into `candidates`
+    FeatureVector features{};
+  };
+  std::vector<Judged> judged;
+  std::vector<std::vector<FeatureVector>> candidates;  // per judged new rec: every old rec
 };
 
-// One gold pair as scored: its PairScore score (whatever the cap) and the decision at the
-// evaluation threshold.
-struct ScoredGoldPair {
-  const GoldPair* gold = nullptr;
-  double score = 0;
-  bool predicted = false;
-};
-
-struct CompareEvaluation {
-  std::size_t gold = 0, scored = 0, positives = 0, strict_positives = 0;
-  std::vector<std::string> unscored;         // "old_id new_id" of pairs no review holds
-  std::vector<ThresholdScore> curve;         // positive = same or partial
-  std::vector<ThresholdScore> strict_curve;  // positive = same
-  ThresholdScore at_threshold, strict_at_threshold;
-  std::vector<ScoredGoldPair> pairs;  // at `threshold`, the scored gold pairs in gold order
+struct GoldData {
+  std::vector<GoldReviewPair> review_pairs;
+  std::vector<std::string> unscored;  // "old_id new_id" of pairs no review holds
 };
 
 // Status "no_gold_scored" when no gold pair belongs to the given reviews.
-[[nodiscard]] core::Result<CompareEvaluation> EvaluateCompare(
-    const std::vector<GoldPair>& gold, const std::vector<ReviewPair>& reviews,
-    const CompareTerms& terms, const std::vector<double>& thresholds, double threshold,
-    std::size_t max_matches = CompareOptions{}.max_matches);
+[[nodiscard]] core::Result<GoldData> CollectGold(const std::vector<GoldPair>& gold,
+                                                 const std::vector<ReviewPair>& reviews,
+                                                 const CompareTerms& terms);
+
+struct Counts {
+  std::size_t right = 0, predicted = 0, relevant = 0, found = 0;
+  std::optional<double> precision() const;
+  std::optional<double> recall() const;
+  Counts& operator+=(const Counts& o);
+};
+
+struct CompareFigures {
+  Counts repeats;   // predicted repeats right when same|partial; recall over same
+  Counts partials;  // predicted partial links right when partial; recall over partial
+  Counts links;     // repeat or partial predicted; right when same|partial; recall over both
+  std::size_t recs = 0, recs_right_strict = 0, recs_right_loose = 0;
+  std::optional<double> rec_accuracy_strict() const;
+  std::optional<double> rec_accuracy_loose() const;
+  CompareFigures& operator+=(const CompareFigures& o);
+};
+
+struct CurvePoint {
+  double threshold = 0;
+  Counts repeats;  // every pair at or above `threshold` predicted a repeat
+};
+
+struct CompareEvaluation {
+  std::size_t gold = 0, scored = 0, same = 0, partial = 0;
+  CompareFigures at_model;        // at the model's thresholds
+  std::vector<CurvePoint> curve;  // precision-recall over thresholds
+  struct Disagreement {
+    const GoldPair* gold;
+    double score;
+    std::string predicted;  // repeat | partial | none
+  };
+  std::vector<Disagreement> disagreements;
+};
+
+CompareEvaluation Evaluate(const GoldData& data, const CompareModel& model,
+                           const std::vector<double>& curve_thresholds);
+
+// Trains on every pair of `data` except the review pairs left out, with thresholds chosen on
+// held-out predictions of the training review pairs (each left out in turn).
+CompareModel TrainWithThresholds(const GoldData& data, const std::vector<std::size_t>& training,
+                                 const std::vector<bool>& feature_mask);
+
+struct CrossValidation {
+  std::vector<std::pair<std::string, CompareFigures>> per_pair;  // on the left-out pair
+  CompareFigures pooled;
+};
+// Leave one review pair out: train and choose thresholds on the others, score the one left out.
+// `feature_mask` false drops a feature (every value read as 0), for measuring its contribution.
+CrossValidation CrossValidate(const GoldData& data, const std::vector<bool>& feature_mask);
 
 // `uprx eval --compare-gold FILE --old A.json --new B.json [--old C --new D ...]`.
 int RunCompareEvalCommand(const std::vector<std::string>& args);

@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "pipeline/compare/compare_model.h"
 #include "pipeline/eval/compare_eval.h"
 
 namespace uprx::pipeline {
@@ -23,6 +24,7 @@ core::Recommendation Rec(const std::string& id, const std::string& text,
 struct Fixture {
   core::Review old_review, new_review;
   CompareTerms terms = CompareTerms::LoadDefault().value();
+  CompareModel model = CompareModel::LoadDefault().value();
   Comparison comparison;
   Fixture() {
     old_review.sur_iso3 = new_review.sur_iso3 = "TST";
@@ -32,7 +34,7 @@ struct Fixture {
         Rec("TST-c2-2.1", "Ratify the Optional Protocol to the Convention against Torture",
             "supported"),
         Rec("TST-c2-2.2", "Protect journalists & bloggers", "supported")};
-    comparison = Comparer(terms).Compare(old_review, new_review).value();
+    comparison = Comparer(terms, model).Compare(old_review, new_review).value();
   }
   ComparedReviews In() const { return {old_review, new_review, "old.json", "new.json"}; }
 };
@@ -63,14 +65,48 @@ TEST(CompareWriter, MarkdownSaysWhatWasNotClassified) {
 TEST(CompareWriter, PositionsAreWordsInMarkdownAndHtml) {
   Fixture f;
   f.new_review.recommendations[1].position.value = "supported_in_part";
-  f.comparison = Comparer(f.terms).Compare(f.old_review, f.new_review).value();
+  f.comparison = Comparer(f.terms, f.model).Compare(f.old_review, f.new_review).value();
   std::ostringstream md, html;
   WriteCompareMarkdown(md, f.In(), f.comparison);
   WriteCompareHtml(html, f.In(), f.comparison);
   for (const std::string& out : {md.str(), html.str()}) {
-    EXPECT_NE(out.find("(supported in part; FRA)"), std::string::npos) << out;
+    EXPECT_NE(out.find("(supported in part; France)"), std::string::npos) << out;
     EXPECT_EQ(out.find("supported_in_part"), std::string::npos);
   }
+}
+
+TEST(CompareWriter, ReportsOpenWithTheCommitteesAnswerAndCheckEveryDrop) {
+  const Fixture f;
+  std::ostringstream md;
+  WriteCompareMarkdown(md, f.In(), f.comparison);
+  const std::string text = md.str();
+  // 1.1 is made again (noted then), 1.2 is not.
+  EXPECT_NE(text.find("Of the earlier review's 2 recommendations, 1 were made again in the later "
+                      "review; of those you supported 0 then and noted 1. 1 were not raised again"),
+            std::string::npos)
+      << text;
+  EXPECT_LT(text.find("were made again"), text.find("## "));  // before any section
+  EXPECT_NE(text.find("closest new: **TST-c2-"), std::string::npos);
+  EXPECT_NE(text.find("linked by OPCAT"), std::string::npos);
+  EXPECT_NE(text.find("France"), std::string::npos);  // States by name, not FRA
+}
+
+TEST(CompareWriter, HtmlNamesItsSectionsAndPositionChangeColumns) {
+  const Fixture f;
+  std::ostringstream out;
+  WriteCompareHtml(out, f.In(), f.comparison);
+  const std::string html = out.str();
+  EXPECT_NE(html.find("<th>old text</th>"), std::string::npos);
+  // The old id sits beside the old text: 1.1's text follows its id in the changes table.
+  const std::size_t row = html.find("<td>TST-c1-1.1</td><td>Ratify OP-CAT</td>");
+  EXPECT_NE(row, std::string::npos);
+  for (const char* raw :
+       {"<h3>action</h3>", "<h3>ministries</h3>", "<h3>recommending_states</h3>"}) {
+    EXPECT_EQ(html.find(raw), std::string::npos) << raw;
+  }
+  EXPECT_NE(html.find("<h3>Recommending States</h3>"), std::string::npos);
+  EXPECT_NE(html.find("--profile"), std::string::npos);
+  EXPECT_EQ(html.find("uprx classify</code>"), std::string::npos);
 }
 
 TEST(CompareWriter, HtmlIsSelfContainedAndEscaped) {
@@ -103,22 +139,33 @@ TEST(CompareGold, BadLinesNameTheLine) {
   }
 }
 
-TEST(CompareGold, PrecisionAndRecallCountTheMatches) {
+TEST(CompareGold, FiguresCountRepeatsPartialsAndRecommendations) {
   const Fixture f;
   const std::vector<GoldPair> gold = {{"TST-c1-1.1", "TST-c2-2.1", "same", "", 1},
                                       {"TST-c1-1.2", "TST-c2-2.2", "partial", "", 2},
                                       {"TST-c1-1.2", "TST-c2-2.1", "different", "", 3},
                                       {"XXX-c1-1", "XXX-c2-1", "same", "", 4}};
-  const auto e = EvaluateCompare(gold, {{&f.old_review, &f.new_review}}, f.terms, {0.35},
-                                 kDefaultRepeatThreshold);
-  ASSERT_TRUE(e.ok());
-  EXPECT_EQ(e.value().scored, 3u);
-  EXPECT_EQ(e.value().unscored.size(), 1u);
-  EXPECT_EQ(e.value().at_threshold.true_positives, 1u);
-  EXPECT_EQ(e.value().at_threshold.false_negatives, 1u);
-  EXPECT_EQ(e.value().at_threshold.true_negatives, 1u);
-  EXPECT_DOUBLE_EQ(e.value().at_threshold.precision().value(), 1.0);
-  EXPECT_DOUBLE_EQ(e.value().at_threshold.recall().value(), 0.5);
+  const auto data = CollectGold(gold, {{&f.old_review, &f.new_review, "TST"}}, f.terms);
+  ASSERT_TRUE(data.ok()) << data.status().ToString();
+  EXPECT_EQ(data.value().unscored.size(), 1u);
+  // Nothing reaches these thresholds: nothing is claimed, every judged link is missed.
+  const CompareEvaluation none =
+      Evaluate(data.value(), f.model.WithThresholds(0.999999, 0.999999), {});
+  EXPECT_EQ(none.scored, 3u);
+  EXPECT_EQ(none.at_model.repeats.predicted, 0u);
+  EXPECT_EQ(none.at_model.repeats.relevant, 1u);
+  EXPECT_EQ(none.at_model.partials.relevant, 1u);
+  EXPECT_EQ(none.at_model.recs, 2u);
+  EXPECT_EQ(none.at_model.recs_right_strict, 1u);  // 2.2 has no same pair: rightly "new"
+  EXPECT_EQ(none.at_model.recs_right_loose, 0u);
+  // Everything reaches these: three claimed repeats, two judged same or partial.
+  const CompareEvaluation all = Evaluate(data.value(), f.model.WithThresholds(1e-9, 1e-9), {0.5});
+  EXPECT_EQ(all.at_model.repeats.predicted, 3u);
+  EXPECT_EQ(all.at_model.repeats.right, 2u);
+  EXPECT_DOUBLE_EQ(all.at_model.repeats.recall().value(), 1.0);
+  EXPECT_EQ(all.at_model.recs_right_strict, 1u);  // 2.2 wrongly "repeated"
+  EXPECT_EQ(all.at_model.recs_right_loose, 2u);
+  ASSERT_EQ(all.curve.size(), 1u);
 }
 
 }  // namespace
