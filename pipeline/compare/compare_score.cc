@@ -235,7 +235,10 @@ PairScore PairScorer::Score(std::size_t old_index, std::size_t new_index) const 
                 std::abs(std::log((static_cast<double>(a.words.tokens.size()) + 1.0) /
                                   (static_cast<double>(b.words.tokens.size()) + 1.0))),
                 flag(s.same_state)};
-  s.score = model_.Probability(s.features);
+  // The same words in the same order are the same ask whatever the model says: a review
+  // compared with itself matches every recommendation to itself first.
+  const bool identical = !a.words.tokens.empty() && a.words.tokens == b.words.tokens;
+  s.score = identical ? 1.0 : model_.Probability(s.features);
   return s;
 }
 

@@ -22,7 +22,8 @@
 //                           in the other; main_min the smaller of the two
 //   length_ratio            |log| of the ratio of the token counts
 //   same_state              1 when a recommending State is on both sides
-// score = CompareModel::Probability(features) (compare_model.h).
+// score = CompareModel::Probability(features) (compare_model.h), or 1 when both texts have the
+// same tokens in the same order.
 #ifndef UPRX_PIPELINE_COMPARE_COMPARE_SCORE_H_
 #define UPRX_PIPELINE_COMPARE_COMPARE_SCORE_H_
 
