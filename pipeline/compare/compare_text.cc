@@ -167,7 +167,8 @@ const CompareTerms::Phrase* CompareTerms::LongestPhraseAt(const std::vector<std:
 
 RecommendationWords CompareTerms::Analyse(std::string_view text) const {
   const std::vector<std::string> words = NormalizedWords(text);
-  // Words before the first ';' or ':' (a list of asks, or a lead-in) end the main ask at the latest.
+  // Words before the first ';' or ':' (a list of asks, or a lead-in) end the main ask at the
+  // latest.
   const std::size_t first_clause = NormalizedWords(text.substr(0, text.find_first_of(";:"))).size();
   RecommendationWords out;
   bool main_ended = false;
