@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "pipeline/cli/command_line.h"
 #include "pipeline/eval/compare_eval.h"
@@ -45,7 +46,7 @@ const std::vector<double> kCurve = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
 struct Options {
   std::string gold, write_model;
   std::vector<std::string> olds, news;
-  bool cv = false;
+  bool cv = false, json = false;
 };
 
 std::string Figure(std::optional<double> v) {
@@ -106,6 +107,50 @@ void PrintCrossValidation(const GoldData& data) {
   }
 }
 
+nlohmann::json CountsJson(const Counts& c) {
+  const auto or_null = [](std::optional<double> v) { return v ? nlohmann::json(*v) : nullptr; };
+  return {{"precision", or_null(c.precision())},
+          {"recall", or_null(c.recall())},
+          {"right", c.right},
+          {"predicted", c.predicted},
+          {"found", c.found},
+          {"relevant", c.relevant}};
+}
+
+nlohmann::json FiguresJson(const CompareFigures& f) {
+  const auto or_null = [](std::optional<double> v) { return v ? nlohmann::json(*v) : nullptr; };
+  return {{"repeats", CountsJson(f.repeats)},
+          {"partials", CountsJson(f.partials)},
+          {"links", CountsJson(f.links)},
+          {"recommendations", f.recs},
+          {"rec_accuracy_strict", or_null(f.rec_accuracy_strict())},
+          {"rec_accuracy_loose", or_null(f.rec_accuracy_loose())}};
+}
+
+void PrintJson(const GoldData& data, const CompareEvaluation& e, const CompareModel& m, bool cv) {
+  nlohmann::json j = {{"gold", e.gold},
+                      {"scored", e.scored},
+                      {"same", e.same},
+                      {"partial", e.partial},
+                      {"repeat_threshold", m.repeat_threshold()},
+                      {"partial_threshold", m.partial_threshold()},
+                      {"shipped_model", FiguresJson(e.at_model)},
+                      {"curve", nlohmann::json::array()},
+                      {"unscored", data.unscored}};
+  for (const CurvePoint& c : e.curve) {
+    j["curve"].push_back({{"threshold", c.threshold}, {"repeats", CountsJson(c.repeats)}});
+  }
+  if (cv) {
+    const CrossValidation x = CrossValidate(data, std::vector<bool>(kPairFeatures, true));
+    j["leave_one_review_pair_out"] = {{"pooled", FiguresJson(x.pooled)},
+                                      {"per_pair", nlohmann::json::object()}};
+    for (const auto& [name, f] : x.per_pair) {
+      j["leave_one_review_pair_out"]["per_pair"][name] = FiguresJson(f);
+    }
+  }
+  std::cout << j.dump(2) << "\n";
+}
+
 bool WriteModel(const GoldData& data, const std::string& path) {
   std::vector<std::size_t> every;
   std::string names;
@@ -152,7 +197,8 @@ int RunCompareEvalCommand(const std::vector<std::string>& args) {
       "new", po::value(&o.news)->value_name("FILE"), "newer review (uprx/1), repeatable")(
       "cv", po::bool_switch(&o.cv), "leave-one-review-pair-out figures and feature contributions")(
       "write-model", po::value(&o.write_model)->value_name("FILE"),
-      "train on every pair and write the model file");
+      "train on every pair and write the model file")(
+      "json", po::bool_switch(&o.json), "print the figures as JSON (with --cv: the left-out ones)");
   if (auto exit_code = ParseCommandLine(args, "eval", d)) return *exit_code;
   if (o.gold.empty() || o.olds.empty() || o.olds.size() != o.news.size()) {
     return UsageError("eval", "--compare-gold FILE and as many --old as --new files are needed");
@@ -186,7 +232,12 @@ int RunCompareEvalCommand(const std::vector<std::string>& args) {
     }
     return 0;
   }
-  PrintEvaluation(Evaluate(data.value(), model.value(), kCurve), model.value());
+  const CompareEvaluation e = Evaluate(data.value(), model.value(), kCurve);
+  if (o.json) {
+    PrintJson(data.value(), e, model.value(), o.cv);
+    return 0;
+  }
+  PrintEvaluation(e, model.value());
   for (const std::string& u : data.value().unscored) {
     std::printf("  unscored (ids not found): %s\n", u.c_str());
   }
