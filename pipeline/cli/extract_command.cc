@@ -317,15 +317,20 @@ static int RunPipeline(const std::vector<std::string>& args, const std::string& 
   batch.summary = a.summary;
   // A database holding two cycles of a State gets their comparison (docs/sqlite.md).
   std::optional<CompareTerms> terms;
+  std::optional<CompareModel> model;
   std::optional<Comparer> comparer;
   if (a.format == "sqlite") {
     core::Result<CompareTerms> loaded = CompareTerms::LoadDefault();
-    if (!loaded.ok()) {
-      std::cerr << "uprx " << name << ": " << loaded.status().ToString() << "\n";
-      return 1;
+    core::Result<CompareModel> learned = CompareModel::LoadDefault();
+    for (const core::Status* s : {&loaded.status(), &learned.status()}) {
+      if (!s->ok()) {
+        std::cerr << "uprx " << name << ": " << s->ToString() << "\n";
+        return 1;
+      }
     }
     terms = std::move(loaded).value();
-    comparer.emplace(*terms);
+    model = std::move(learned).value();
+    comparer.emplace(*terms, *model);
     batch.sink.before_sqlite_commit = [&](SqliteWriter& db, const std::set<std::string>& written) {
       core::Result<int> compared = CompareCyclesInSqlite(db, *comparer, written);
       return compared.ok() ? core::Status::Ok() : compared.status();

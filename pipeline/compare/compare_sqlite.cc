@@ -39,7 +39,7 @@ core::Status AddComparisonRow(sqlite3* db, const ComparedReviews& in, const Comp
   if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) return Failed(db, sql);
   BindText(stmt, 1, ReviewId(in.old_review));
   BindText(stmt, 2, ReviewId(in.new_review));
-  sqlite3_bind_double(stmt, 3, c.options.repeat_threshold);
+  sqlite3_bind_double(stmt, 3, c.repeat_threshold);
   sqlite3_bind_int64(stmt, 4, static_cast<sqlite3_int64>(c.repeated.size()));
   sqlite3_bind_int64(stmt, 5, static_cast<sqlite3_int64>(c.new_only.size()));
   sqlite3_bind_int64(stmt, 6, static_cast<sqlite3_int64>(c.dropped.size()));
