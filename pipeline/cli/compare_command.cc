@@ -52,7 +52,7 @@ po::options_description Described(Options& o) {
       "sqlite (both reviews and the matches added to the database -o FILE; docs/sqlite.md)");
   add("threshold", po::value(&o.threshold)->value_name("X"),
       "score from which a pair counts as a repeat (default: the model's, chosen by "
-      "leave-one-review-pair-out validation; see the README)");
+      "leave-one-review-pair-out validation; docs/compare.md)");
   add("max-matches", po::value(&o.max_matches)->value_name("N"),
       "show at most N repeats per new recommendation in md/html (default: all); counts and the "
       "JSON lists never change");
