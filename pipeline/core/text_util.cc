@@ -1,6 +1,7 @@
 #include "pipeline/core/text_util.h"
 
 #include <cctype>
+#include <charconv>
 #include <fstream>
 #include <sstream>
 
@@ -36,6 +37,14 @@ Result<std::string> ReadWholeFile(const std::string& path, const std::string& wh
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+std::optional<int> ParseBoundedInt(std::string_view text, int min, int max) {
+  int value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (error != std::errc() || stop != end || value < min || value > max) return std::nullopt;
+  return value;
 }
 
 }  // namespace uprx::core
