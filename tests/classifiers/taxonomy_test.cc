@@ -131,5 +131,27 @@ TEST(Taxonomy, ExcludeRecordsAreVetoesWithoutWeight) {
   EXPECT_FALSE(t.value().rules()[0].exclude);
 }
 
+// Former bug: a label id of 30 digits reached std::stoi in the JSON writer and aborted the run.
+TEST(Taxonomy, NumericIdsAreCheckedWithTheLineOfTheFirstBadLabel) {
+  const char* const kGoals =
+      "taxonomy\tsdg\n"
+      "version\tmine-1\n"
+      "label\t16\tPeace\tjustice and institutions\n"
+      "label\t123456789012345678901234567890\tToo big\tnot a goal\n"
+      "label\tx\tNot a number\tneither\n";
+  auto t = Taxonomy::Parse(kGoals, "goals.tsv");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();  // ids are text until a classifier says otherwise
+  const core::Status s = t.value().CheckNumericIds(1, 17);
+  EXPECT_EQ(s.code(), "taxonomy_invalid");
+  EXPECT_EQ(s.message(),
+            "goals.tsv:4: label id '123456789012345678901234567890' of taxonomy sdg must be a "
+            "whole number from 1 to 17 (it is written as a number in the JSON)");
+  EXPECT_TRUE(
+      Taxonomy::Parse("taxonomy\tsdg\nversion\t1\nlabel\t1\ta\tb\nlabel\t17\tc\td\n", "ok.tsv")
+          .value()
+          .CheckNumericIds(1, 17)
+          .ok());
+}
+
 }  // namespace
 }  // namespace uprx::classifiers
