@@ -7,8 +7,10 @@
 #ifndef UPRX_PIPELINE_RUN_DOCUMENT_PROCESSOR_H_
 #define UPRX_PIPELINE_RUN_DOCUMENT_PROCESSOR_H_
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractors/addendum_extractor.h"
@@ -34,20 +36,30 @@ struct ProcessedDocument {
   bool operator==(const ProcessedDocument&) const = default;
 };
 
+// The document boundary: runs `stages`, which set `stage` to what they are doing ("normalising
+// its text"), and turns anything they throw into the document's error "internal_error":
+// "<path>: failed while <stage>: <what()>", so that one document that trips a bug costs only
+// itself and the batch goes on. DocumentProcessor runs every document through it.
+ProcessedDocument WithinDocumentBoundary(
+    const std::string& path, const std::function<ProcessedDocument(std::string_view&)>& stages);
+
 class DocumentProcessor {
  public:
   // `limits` apply to each document on its own: its clock starts when its reading starts. A
-  // document over a limit fails with the limit's error and the batch goes on.
+  // document over a limit fails with the limit's error and the batch goes on. Process() is the
+  // document boundary: whatever a stage throws becomes the document's error "internal_error"
+  // naming the file, the stage and the reason (never an exception out of here).
   explicit DocumentProcessor(extractors::ReadLimits limits = {});
   ProcessedDocument Process(const std::string& path) const;
   // The same, for bytes already in memory (tests, stdin).
   ProcessedDocument ProcessBytes(const std::string& path, const std::string& bytes) const;
 
  private:
-  ProcessedDocument FromSource(core::SourceDocument source,
-                               const extractors::ReadLimits& limits) const;
-  ProcessedDocument Extract(const core::SourceDocument& source,
-                            const core::NormalizedText& text) const;
+  // `stage` names what runs, for the error of a document that throws (the boundary).
+  ProcessedDocument FromSource(core::SourceDocument source, const extractors::ReadLimits& limits,
+                               std::string_view& stage) const;
+  ProcessedDocument Extract(const core::SourceDocument& source, const core::NormalizedText& text,
+                            std::string_view& stage) const;
 
   extractors::ReadLimits limits_;
   extractors::Normalizer normalizer_;

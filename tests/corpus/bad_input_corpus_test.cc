@@ -157,6 +157,38 @@ TEST_F(BadInput, ADocxWithoutItsDocumentPart) {
   ExpectReported(Extract({bad, Good()}), bad, "docx_unreadable", "no word/document.xml part");
 }
 
+// An OHCHR thematic list written here: a header row and four recommendations whose "Source of
+// position" cites the report of an HRC session that cannot exist. Former bug: the session went
+// through std::stoi, whose std::out_of_range ended the whole batch with exit 134.
+std::string ThematicListCitingSession(const std::string& session) {
+  const auto cell = [](const std::string& text) {
+    return "<w:tc><w:p><w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p></w:tc>";
+  };
+  std::string rows = "<w:tr>" + cell("Recommendation") + cell("Position") +
+                     cell("Full list of themes") + "</w:tr>";
+  for (int i = 1; i <= 4; ++i) {
+    rows += "<w:tr>" +
+            cell("110." + std::to_string(i) +
+                 " Ratify the Optional Protocol to the Convention against Torture (France); "
+                 "Source of position: A/HRC/" +
+                 session + "/15/Add.1 - Para. 3") +
+            cell("Supported") + cell("A12 Acceptance of international norms") + "</w:tr>";
+  }
+  return testing::MakeZip(
+      {{"[Content_Types].xml", "<Types/>"},
+       {"word/document.xml",
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        "<w:body><w:p><w:r><w:t>Thematic list of recommendations</w:t></w:r></w:p><w:tbl>" +
+            rows + "</w:tbl></w:body></w:document>"}});
+}
+
+TEST_F(BadInput, AThematicListCitingAnImpossibleSessionFailsAlone) {
+  CORPUS_OR_SKIP();
+  const std::string bad = Write("list.docx", ThematicListCitingSession("99999999999"));
+  ExpectReported(Extract({bad, Good()}), bad, "thematic_list_invalid",
+                 "cites A/HRC/99999999999/15");
+}
+
 TEST_F(BadInput, AHugeSessionReportIsNamedAsWhatItIs) {
   CORPUS_OR_SKIP();
   // The 194-page HRC session report of 2010: read, identified, skipped; not an error (exit 0).
