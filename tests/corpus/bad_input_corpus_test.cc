@@ -388,5 +388,44 @@ TEST_F(BadInput, UsageErrorsExitTwo) {
             2);
 }
 
+// A user's taxonomy, model or profile that cannot be used stops `run` before any document is
+// read: a usage-class error (2) on one line `file:line: why`, never an abort. Former bug: an
+// SDG id of 30 digits reached std::stoi in the JSON writer (exit 134, nothing written).
+TEST_F(BadInput, AnUnusableTaxonomyModelOrProfileExitsTwo) {
+  CORPUS_OR_SKIP();
+  const std::string goals = Write("goals.tsv",
+                                  "# my SDG rules\n"
+                                  "taxonomy\tsdg\n"
+                                  "version\tmine-1\n"
+                                  "label\t16\tPeace, justice and strong institutions\tcourts\n"
+                                  "label\t123456789012345678901234567890\tGoal\ttoo long\n"
+                                  "rule\t16\t\\bcourts?\\b\t1\n");
+  const std::string not_a_model = Write("action.model", "taxonomy\taction\n");
+  const std::string not_a_profile = Write("KHM.json", "{\"id\": \"KHM\"");
+  const struct {
+    std::string option, message;
+  } cases[] = {
+      {"--taxonomy-file '" + goals + "'",
+       goals + ":5: label id '123456789012345678901234567890' of taxonomy sdg must be a whole "
+               "number from 1 to 17"},
+      {"--model '" + not_a_model + "'", not_a_model + ":1: not a uprx linear model"},
+      {"--profile '" + not_a_profile + "'", not_a_profile + ": (file): not valid JSON"},
+  };
+  for (const auto& c : cases) {
+    const std::string out = (dir_ / "run.json").string();
+    const std::string err = (dir_ / "stderr.txt").string();
+    const int status = std::system((std::string(UPRX_BINARY) + " run -q " + c.option + " '" +
+                                    Good() + "' -o '" + out + "' 2> '" + err + "'")
+                                       .c_str());
+    ASSERT_TRUE(WIFEXITED(status)) << c.option;
+    EXPECT_EQ(WEXITSTATUS(status), 2) << c.option;
+    std::ifstream e(err);
+    const std::string text(std::istreambuf_iterator<char>(e), {});
+    EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 1) << text;
+    EXPECT_NE(text.find(c.message), std::string::npos) << text;
+    EXPECT_FALSE(fs::exists(out)) << c.option;
+  }
+}
+
 }  // namespace
 }  // namespace uprx
