@@ -96,6 +96,11 @@ core::Status Taxonomy::Error(int line, const std::string& why) const {
 core::Result<Taxonomy> Taxonomy::Parse(std::string_view text, std::string_view source) {
   Taxonomy t;
   t.source_ = std::string(source);
+  // Label names and rules end up in the JSON, which holds UTF-8 only.
+  if (const auto bad = core::FindInvalidUtf8(text)) {
+    return t.Error(core::LineAt(text, *bad),
+                   "not valid UTF-8 at byte " + std::to_string(*bad) + "; save the file as UTF-8");
+  }
   std::istringstream in{std::string(text)};
   std::string line;
   int number = 0;

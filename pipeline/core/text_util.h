@@ -7,6 +7,7 @@
 #ifndef UPRX_PIPELINE_CORE_TEXT_UTIL_H_
 #define UPRX_PIPELINE_CORE_TEXT_UTIL_H_
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,14 @@ std::vector<std::string> LowerWords(std::string_view text);
 // overflows int or lies outside the range. Every number read from a document or a user's file
 // goes through here, so that "A/HRC/99999999999/15" is a value out of range, never an exception.
 std::optional<int> ParseBoundedInt(std::string_view text, int min, int max);
+
+// Offset of the first byte that does not belong to well-formed UTF-8 (overlong forms, UTF-16
+// surrogates and code points above U+10FFFF are malformed), or nullopt when all of it is valid.
+// The readers check documents with it, the loaders users' files: the JSON writer cannot write
+// anything else.
+std::optional<std::size_t> FindInvalidUtf8(std::string_view bytes);
+// The 1-based line of byte `offset` of `text`, for messages `file:line: why`.
+int LineAt(std::string_view text, std::size_t offset);
 
 }  // namespace uprx::core
 

@@ -73,6 +73,16 @@ TEST(Taxonomy, NeedsIdVersionAndLabels) {
             "x.tsv:2: no 'label' record");
 }
 
+// Former bug (taxonomy_fuzz): a label name in Latin-1 reached the JSON writer, which threw
+// nlohmann's type_error 316 and aborted the run.
+TEST(Taxonomy, AFileThatIsNotUtf8IsRefusedAtItsLine) {
+  const auto t = Taxonomy::Parse(
+      "taxonomy\tdemo\nversion\t1\nlabel\ta\tCaf\xe9s\tthe first\nrule\ta\tx\t1\n", "x.tsv");
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().code(), "taxonomy_invalid");
+  EXPECT_EQ(t.status().message(), "x.tsv:3: not valid UTF-8 at byte 35; save the file as UTF-8");
+}
+
 TEST(Taxonomy, EmbeddedActionTaxonomyLoads) {
   auto t = Taxonomy::LoadEmbedded("action.tsv");
   ASSERT_TRUE(t.ok()) << t.status().ToString();

@@ -1,14 +1,16 @@
 // Fuzz target: a committee's overrides CSV (pipeline/run/ministry_overrides.h, read through
 // pipeline/formats/csv_reader.h) over any bytes, then applied to a small Cambodian review with
 // the KHM profile. A refusal must be a Status naming the file; every problem an accepted file
-// causes is one line naming it.
+// causes names it, and the reviews it changed still write as JSON.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <sstream>
 #include <utility>
 #include <vector>
 
 #include "classifiers/ministry_assigner.h"
+#include "pipeline/formats/json_writer.h"
 #include "pipeline/run/ministry_overrides.h"
 #include "tests/fuzz/fuzz_input.h"
 
@@ -56,5 +58,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const std::string& problem : report.problems) {
     if (problem.rfind("fuzz.csv:", 0) != 0) std::abort();
   }
+  // What an accepted file put into the reviews (ids, notes as evidence) must write as JSON.
+  std::ostringstream out;
+  pipeline::WriteJson(out, reviews, {});
   return 0;
 }

@@ -7,6 +7,7 @@
 #include <limits>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 namespace uprx::core {
 namespace {
@@ -51,6 +52,26 @@ TEST(ParseBoundedInt, ReadsOnlyTheViewItIsGiven) {
   const std::string_view session = std::string_view("A/HRC/28/15").substr(6, 2);
   EXPECT_EQ(ParseBoundedInt(session, 1, 999), 28);
   EXPECT_EQ(ParseBoundedInt(std::string_view(), 0, 9), std::nullopt);
+}
+
+TEST(FindInvalidUtf8, GivesTheOffsetOfTheFirstMalformedByte) {
+  const std::pair<std::string_view, std::optional<std::size_t>> cases[] = {
+      {"plain ASCII", std::nullopt},
+      {"Côte d\u2019Ivoire", std::nullopt},
+      {"caf\xe9 au lait", 3},      // Latin-1
+      {"ok \xc3", 3},              // a sequence cut short
+      {"\xc0\xaf", 0},             // an overlong '/'
+      {"\xed\xa0\x80", 0},         // a UTF-16 surrogate
+      {"\xf4\x90\x80\x80", 0},     // past U+10FFFF
+      {"label\tA\tTh\x9fme", 10},  // former bug: a taxonomy label name the JSON writer threw on
+  };
+  for (const auto& [bytes, offset] : cases) EXPECT_EQ(FindInvalidUtf8(bytes), offset) << bytes;
+}
+
+TEST(LineAt, CountsTheLinesBeforeAnOffset) {
+  EXPECT_EQ(LineAt("a\nb\nc", 0), 1);
+  EXPECT_EQ(LineAt("a\nb\nc", 2), 2);
+  EXPECT_EQ(LineAt("a\nb\nc", 4), 3);
 }
 
 }  // namespace
