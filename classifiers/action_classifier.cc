@@ -8,6 +8,10 @@
 namespace uprx::classifiers {
 namespace {
 
+// The categories of UPR Info's scale, written as the integer "category" of the JSON.
+constexpr int kMinCategory = 1;
+constexpr int kMaxCategory = 5;
+
 std::vector<std::string> Words(std::string_view text) { return core::LowerWords(text); }
 
 std::string Lower(std::string_view s) {
@@ -82,6 +86,7 @@ core::Result<ActionClassifier> ActionClassifier::Create(const Taxonomy& taxonomy
   };
   if (taxonomy.id() != "action")
     return invalid(1, "taxonomy '" + taxonomy.id() + "' is not action");
+  if (core::Status s = taxonomy.CheckNumericIds(kMinCategory, kMaxCategory); !s.ok()) return s;
   for (const char* id : {"1", "2", "3", "4", "5"}) {
     if (taxonomy.FindLabel(id) == nullptr) return invalid(1, std::string("no label ") + id);
   }
@@ -129,7 +134,9 @@ core::Result<ActionClassifier> ActionClassifier::CreateDefault() {
 ActionLabel ActionClassifier::Make(const std::string& label, std::string method, double score,
                                    std::vector<std::string> evidence) const {
   const Label* l = taxonomy_->FindLabel(label);
-  return {std::stoi(label), l ? l->name : "", std::move(method), score, std::move(evidence)};
+  // Create() refused a taxonomy whose ids are not categories, so the fallback is never taken.
+  const int category = core::ParseBoundedInt(label, kMinCategory, kMaxCategory).value_or(0);
+  return {category, l ? l->name : "", std::move(method), score, std::move(evidence)};
 }
 
 std::vector<std::string> ActionClassifier::HeadWords(std::string_view text) const {

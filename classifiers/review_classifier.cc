@@ -69,11 +69,11 @@ core::Result<std::map<std::string, Taxonomy>> LoadUserTaxonomies(
 }  // namespace
 
 const std::vector<TaxonomyKind>& EmbeddedTaxonomies() {
-  static const std::vector<TaxonomyKind> kinds = {{"themes", "uhri.tsv"},
-                                                  {"groups", "uhri_persons.tsv"},
-                                                  {"issues", "uprinfo.tsv"},
-                                                  {"action", "action.tsv"},
-                                                  {"sdgs", "sdg.tsv"}};
+  static const std::vector<TaxonomyKind> kinds = {{"themes", "uhri.tsv", 0, 0},
+                                                  {"groups", "uhri_persons.tsv", 0, 0},
+                                                  {"issues", "uprinfo.tsv", 0, 0},
+                                                  {"action", "action.tsv", 1, 5},
+                                                  {"sdgs", "sdg.tsv", 1, 17}};
   return kinds;
 }
 
@@ -90,6 +90,9 @@ core::Result<ReviewClassifier> ReviewClassifier::Create(const ClassifierOptions&
     if (auto it = user.value().find(t.value().id()); it != user.value().end()) {
       t = std::move(it->second);
       user.value().erase(it);
+    }
+    if (k.max_id > 0) {
+      if (core::Status s = t.value().CheckNumericIds(k.min_id, k.max_id); !s.ok()) return s;
     }
     const std::string id = t.value().id();
     rc.versions_[id] = t.value().version();

@@ -39,6 +39,9 @@ struct ClassifierOptions {
 struct TaxonomyKind {
   const char* kind;  // "themes", "groups", "issues", "action", "sdgs"
   const char* file;  // "uhri.tsv"
+  // Ids written as numbers in the JSON (action category, SDG goal) lie in [min_id, max_id];
+  // max_id 0: ids are text.
+  int min_id = 0, max_id = 0;
 };
 const std::vector<TaxonomyKind>& EmbeddedTaxonomies();
 

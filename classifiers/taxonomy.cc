@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "pipeline/core/embedded_data.h"
+#include "pipeline/core/text_util.h"
 
 namespace uprx::classifiers {
 namespace {
@@ -95,6 +96,11 @@ core::Status Taxonomy::Error(int line, const std::string& why) const {
 core::Result<Taxonomy> Taxonomy::Parse(std::string_view text, std::string_view source) {
   Taxonomy t;
   t.source_ = std::string(source);
+  // Label names and rules end up in the JSON, which holds UTF-8 only.
+  if (const auto bad = core::FindInvalidUtf8(text)) {
+    return t.Error(core::LineAt(text, *bad),
+                   "not valid UTF-8 at byte " + std::to_string(*bad) + "; save the file as UTF-8");
+  }
   std::istringstream in{std::string(text)};
   std::string line;
   int number = 0;
@@ -149,7 +155,7 @@ core::Status Taxonomy::ParseLine(const std::vector<std::string>& fields, int lin
     if (core::Status s = want(4); !s.ok()) return s;
     if (FindLabel(fields[1]) != nullptr)
       return Error(line, "duplicate label id '" + fields[1] + "'");
-    labels_.push_back({fields[1], fields[2], fields[3]});
+    labels_.push_back({fields[1], fields[2], fields[3], line});
     names_.emplace(FoldName(fields[1]), fields[1]);
     names_.emplace(FoldName(fields[2]), fields[1]);
     return core::Status::Ok();
@@ -236,6 +242,17 @@ const Label* Taxonomy::FindLabel(std::string_view id) const {
 const Label* Taxonomy::FindLabelByName(std::string_view name) const {
   auto it = names_.find(FoldName(name));
   return it == names_.end() ? nullptr : FindLabel(it->second);
+}
+
+core::Status Taxonomy::CheckNumericIds(int min, int max) const {
+  for (const Label& l : labels_) {
+    if (!core::ParseBoundedInt(l.id, min, max)) {
+      return Error(l.line, "label id '" + l.id + "' of taxonomy " + id_ +
+                               " must be a whole number from " + std::to_string(min) + " to " +
+                               std::to_string(max) + " (it is written as a number in the JSON)");
+    }
+  }
+  return core::Status::Ok();
 }
 
 const Option* Taxonomy::FindOption(std::string_view key) const {

@@ -28,7 +28,8 @@
 // Load fails with code "taxonomy_invalid" and the message `file:line: why` on the first bad
 // record: unknown record kind, wrong field count, duplicate label id, rule for an unknown label,
 // unknown {NAME}, RE2 that does not compile, weight that is not a positive number, a 'context'
-// that does not follow a 'rule' or a second 'context' for one rule.
+// that does not follow a 'rule' or a second 'context' for one rule. A taxonomy whose ids are
+// written as numbers is also refused when one is not (CheckNumericIds).
 #ifndef UPRX_CLASSIFIERS_TAXONOMY_H_
 #define UPRX_CLASSIFIERS_TAXONOMY_H_
 
@@ -47,6 +48,7 @@ struct Label {
   std::string id;
   std::string name;
   std::string definition;
+  int line = 0;  // of its 'label' record, for errors
 };
 
 struct Rule {
@@ -92,6 +94,9 @@ class Taxonomy {
   const Label* FindLabelByName(std::string_view name) const;
   // The option with this key, or nullptr.
   const Option* FindOption(std::string_view key) const;
+  // Ok when every label id is an integer in [min, max] (the action categories and SDG goals,
+  // written as numbers in the JSON); else "taxonomy_invalid" naming the first bad label's line.
+  [[nodiscard]] core::Status CheckNumericIds(int min, int max) const;
 
  private:
   core::Status ParseLine(const std::vector<std::string>& fields, int line);

@@ -12,9 +12,13 @@
 
 #include "extractors/addendum_layout.h"
 #include "extractors/addendum_lists.h"
+#include "pipeline/core/text_util.h"
 
 namespace uprx::extractors {
 namespace {
+
+// "paragraph 118 of the report": a paragraph of the WG report.
+constexpr int kMaxParagraphReference = kMaxNumberPart;
 
 std::string Join(const std::vector<std::string>& parts) {
   std::string out;
@@ -89,7 +93,8 @@ std::set<int> AddendumReader::ParagraphReferences(const Patterns& p, const std::
   re2::StringPiece sp(text);
   std::string n;
   while (RE2::FindAndConsume(&sp, p.Get("addendum_paragraph_reference"), &n)) {
-    out.insert(std::stoi(n));
+    if (const auto number = core::ParseBoundedInt(n, 0, kMaxParagraphReference))
+      out.insert(*number);
   }
   return out;
 }

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cstdint>
 
+#include "pipeline/core/text_util.h"
+
 namespace uprx::extractors {
 namespace {
 
@@ -28,7 +30,10 @@ bool StartsUpper(std::string_view s) {
 }
 
 // The item number of "?.5" / "111.5".
-int ItemOf(const std::string& number) { return std::stoi(number.substr(number.rfind('.') + 1)); }
+int ItemOf(const std::string& number) {
+  const std::string_view item = std::string_view(number).substr(number.rfind('.') + 1);
+  return core::ParseBoundedInt(item, 0, kMaxNumberPart).value_or(0);
+}
 
 // Skips spaces and one ':' or '-' after a header's numbers ("140.3: The Government ...").
 std::size_t SkipHeaderPunctuation(std::string_view line, std::size_t at) {
@@ -118,7 +123,9 @@ bool AddendumLayout::StartsParagraph(std::size_t i, State& s) const {
   const std::string_view line = lines_[i].text;
   std::string label;
   if (!RE2::PartialMatch(line, p_.Get("addendum_paragraph_label_cs"), &label)) return false;
-  const int n = std::stoi(label);
+  const std::optional<int> number = core::ParseBoundedInt(label, 1, kMaxNumberPart);
+  if (!number) return false;
+  const int n = *number;
   if (s.paragraph > 0 && (n <= s.paragraph || n > s.paragraph + 3)) return false;
   s.paragraph = n;
   Block b = MakeBlock(BlockKind::kParagraph, n);
@@ -134,7 +141,9 @@ std::vector<Cited> AddendumLayout::ItemLabels(std::string_view labels, std::size
   std::string a, b;
   while (RE2::FindAndConsume(&tokens, p_.Get("addendum_label_token_cs"), &a, &b)) {
     const std::size_t end = static_cast<std::size_t>(tokens.data() - labels.data());
-    const std::string number = b.empty() ? lists_.Format(std::stoi(a), std::nullopt) : a + "." + b;
+    const std::optional<int> first = core::ParseBoundedInt(a, 0, kMaxNumberPart);
+    if (!first) continue;
+    const std::string number = b.empty() ? lists_.Format(*first, std::nullopt) : a + "." + b;
     const std::size_t begin = end - a.size() - (b.empty() ? 0 : b.size() + 1);
     const std::size_t shown = end < labels.size() && labels[end] == '.' ? end + 1 : end;
     cited.push_back(

@@ -4,8 +4,13 @@
 #include <cctype>
 #include <utility>
 
+#include "pipeline/core/text_util.h"
+
 namespace uprx::extractors {
 namespace {
+
+// A declared total ("supports 150 recommendations"): no review has more than a few hundred.
+constexpr int kMaxCount = 100000;
 
 std::size_t Offset(const re2::StringPiece& sp, std::string_view s) {
   return static_cast<std::size_t>(sp.data() - s.data());
@@ -17,7 +22,7 @@ std::optional<int> FirstNumber(std::string_view s, const RE2& re) {
   const int groups = std::min(re.NumberOfCapturingGroups(), 3);
   if (!re.Match(s, 0, s.size(), RE2::UNANCHORED, m, groups + 1)) return std::nullopt;
   for (int g = 1; g <= groups; ++g) {
-    if (!m[g].empty()) return std::stoi(std::string(m[g].data(), m[g].size()));
+    if (!m[g].empty()) return core::ParseBoundedInt({m[g].data(), m[g].size()}, 0, kMaxCount);
   }
   return std::nullopt;
 }
@@ -103,8 +108,11 @@ std::string ListReader::Format(int n, std::optional<int> p) const {
 bool ListReader::ReadNumber(re2::StringPiece& sp, Num& out) const {
   std::string a, b;
   if (!RE2::Consume(&sp, p_.Get("addendum_list_number_cs"), &a, &b)) return false;
-  out.p = b.empty() ? std::nullopt : std::optional<int>(std::stoi(a));
-  out.n = std::stoi(b.empty() ? a : b);
+  const std::optional<int> first = core::ParseBoundedInt(a, 0, kMaxNumberPart);
+  const std::optional<int> second = core::ParseBoundedInt(b, 0, kMaxNumberPart);
+  if (!first || (!b.empty() && !second)) return false;
+  out.p = b.empty() ? std::nullopt : first;
+  out.n = b.empty() ? *first : *second;
   return true;
 }
 

@@ -4,8 +4,13 @@
 
 #include <cctype>
 
+#include "pipeline/core/text_util.h"
+
 namespace uprx::extractors {
 namespace {
+
+// Paragraphs of an interactive dialogue are numbered like the report's: a few hundred.
+constexpr int kMaxParagraph = kMaxNumberPart;
 
 bool IsDigit(char ch) { return std::isdigit(static_cast<unsigned char>(ch)) != 0; }
 bool IsLower(char ch) { return std::islower(static_cast<unsigned char>(ch)) != 0; }
@@ -144,11 +149,11 @@ DialogueIndex::DialogueIndex(const core::NormalizedText& text, std::size_t dialo
     if (eol == std::string_view::npos || eol > dialogue_end) eol = dialogue_end;
     std::string number;
     if (RE2::PartialMatch(t.substr(pos, eol - pos), patterns.Get("label_plain_cs"), &number) &&
-        std::stoi(number) == last + 1) {
+        core::ParseBoundedInt(number, 1, kMaxParagraph) == last + 1) {
       if (last > 0 && paragraphs_[static_cast<std::size_t>(last)]) {
         paragraphs_[static_cast<std::size_t>(last)]->end = pos;
       }
-      last = std::stoi(number);
+      last += 1;
       paragraphs_.resize(static_cast<std::size_t>(last) + 1);
       paragraphs_[static_cast<std::size_t>(last)] = Paragraph{pos, dialogue_end};
     }

@@ -12,6 +12,7 @@
 #include "extractors/pdf_reader.h"
 #include "extractors/sha256.h"
 #include "extractors/text_reader.h"
+#include "pipeline/core/text_util.h"
 
 namespace uprx::extractors {
 namespace {
@@ -46,7 +47,7 @@ Sniffed Sniff(std::string_view bytes) {
   if (bytes.starts_with(kOleSignature)) return {Format::kDoc};
   if (LooksLikeHtml(bytes)) return {Format::kHtml};
   if (HasUtf16Bom(bytes)) return {Format::kText};
-  const bool utf8 = bytes.find('\0') == std::string_view::npos && !FindInvalidUtf8(bytes);
+  const bool utf8 = bytes.find('\0') == std::string_view::npos && !core::FindInvalidUtf8(bytes);
   // Text in a legacy 8-bit encoding is text: the reader then names the first non-UTF-8 byte.
   if (utf8 || LooksLikeLegacyText(bytes)) return {Format::kText};
   return {Format::kUnknown};

@@ -10,9 +10,16 @@
 
 #include "extractors/normalizer.h"
 #include "pipeline/core/embedded_data.h"
+#include "pipeline/core/text_util.h"
 
 namespace uprx::extractors {
 namespace {
+
+// Ordinals ("twenty-eighth") and months of the word list are small numbers.
+constexpr int kMaxWordValue = 999;
+// A year as printed in a report; anything else was not a year.
+constexpr int kMinYear = 1000;
+constexpr int kMaxYear = 9999;
 
 // How much of the start of a document identification reads: the cover page and paragraph 1.
 constexpr std::size_t kHeadBytes = 6000;
@@ -49,7 +56,10 @@ Identifier::Identifier(const StateResolver& states, const Patterns& patterns)
     std::getline(fields, kind, '\t');
     std::getline(fields, word, '\t');
     std::getline(fields, value, '\t');
-    (kind == "ordinal" ? ordinals_ : months_)[word] = std::atoi(value.c_str());
+    // An entry whose value is not a small number is left out rather than read as 0.
+    if (const auto n = core::ParseBoundedInt(value, 1, kMaxWordValue)) {
+      (kind == "ordinal" ? ordinals_ : months_)[word] = *n;
+    }
   }
 }
 
@@ -67,8 +77,10 @@ std::string Identifier::IsoDate(const std::string& dmy) const {
   if (!RE2::FullMatch(dmy, patterns_.Get("date_dmy"), &d, &m, &y)) return "";
   auto it = months_.find(Lower(m));
   if (it == months_.end()) return "";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%s-%02d-%02d", y.c_str(), it->second, std::atoi(d.c_str()));
+  const std::optional<int> day = core::ParseBoundedInt(d, 1, 31);
+  if (!day) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s-%02d-%02d", y.c_str(), it->second, *day);
   return buf;
 }
 
@@ -139,9 +151,9 @@ void Identifier::IdentifySession(const std::string& head, core::DocumentInfo& in
   }
   std::string year;
   if (RE2::PartialMatch(head, patterns_.Get("review_year"), &year)) {
-    info.year = std::atoi(year.c_str());
+    info.year = core::ParseBoundedInt(year, kMinYear, kMaxYear);
   } else if (info.date.size() >= 4) {
-    info.year = std::atoi(info.date.substr(0, 4).c_str());
+    info.year = core::ParseBoundedInt(std::string_view(info.date).substr(0, 4), kMinYear, kMaxYear);
   }
 }
 

@@ -11,6 +11,8 @@
 #include <set>
 #include <vector>
 
+#include "pipeline/core/text_util.h"
+
 namespace uprx::extractors {
 namespace {
 
@@ -117,10 +119,8 @@ struct Line {
 bool IsPageNumber(const Line& line) {
   const std::string& t = line.text;
   if (t.empty() || t.size() > 4) return false;
-  if (!std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-    return false;
-  }
-  return std::abs(std::stoi(t) - line.page) <= 2;
+  const std::optional<int> number = core::ParseBoundedInt(t, 0, 9999);
+  return number && std::abs(*number - line.page) <= 2;
 }
 
 // Splits each page into character-normalised, non-empty lines.

@@ -18,6 +18,10 @@
 
 namespace uprx::extractors {
 
+// The largest paragraph or item number read from a label ("118.1", "5."); the patterns take
+// at most three digits, so a larger value means the text was not a label.
+inline constexpr int kMaxNumberPart = 9999;
+
 class Patterns {
  public:
   // Parses "name<TAB>pattern" lines ('#' starts a comment line). Every pattern is compiled

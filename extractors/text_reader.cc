@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <memory>
 
+#include "pipeline/core/text_util.h"
+
 namespace uprx::extractors {
 namespace {
 
@@ -37,35 +39,6 @@ void AppendUtf8(std::string& out, std::uint32_t cp) {
     out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
-}
-
-// Length of the well-formed UTF-8 sequence at s[i], or 0 when it is malformed (RFC 3629 table:
-// the second byte's range excludes overlong forms, surrogates and code points past U+10FFFF).
-std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) return 1;
-  std::size_t n;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    n = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    n = 3;
-    if (b0 == 0xE0) lo = 0xA0;
-    if (b0 == 0xED) hi = 0x9F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    n = 4;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < n; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  }
-  return n;
 }
 
 Status EncodingError(const std::string& path, std::size_t offset, std::string_view what) {
@@ -113,7 +86,7 @@ Result<std::string> DecodeText(const std::string& path, std::string_view bytes) 
   if (HasUtf16Bom(bytes)) {
     return Utf16ToUtf8(path, bytes.substr(2), bytes[0] == '\xFE');
   }
-  if (auto bad = FindInvalidUtf8(bytes)) return EncodingError(path, *bad, "not valid UTF-8");
+  if (auto bad = core::FindInvalidUtf8(bytes)) return EncodingError(path, *bad, "not valid UTF-8");
   if (bytes.starts_with(kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());
   return std::string(bytes);
 }
@@ -384,15 +357,6 @@ class HtmlText {
 };
 
 }  // namespace
-
-std::optional<std::size_t> FindInvalidUtf8(std::string_view bytes) {
-  for (std::size_t i = 0; i < bytes.size();) {
-    const std::size_t n = Utf8SequenceLength(bytes, i);
-    if (n == 0) return i;
-    i += n;
-  }
-  return std::nullopt;
-}
 
 bool HasUtf16Bom(std::string_view bytes) {
   return bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF");

@@ -21,10 +21,6 @@
 
 namespace uprx::extractors {
 
-// Offset of the first byte that does not belong to well-formed UTF-8 (overlong forms, UTF-16
-// surrogates and code points above U+10FFFF are malformed), or nullopt when all of it is valid.
-std::optional<std::size_t> FindInvalidUtf8(std::string_view bytes);
-
 // True when `bytes` start with a UTF-16 byte order mark (FF FE or FE FF).
 bool HasUtf16Bom(std::string_view bytes);
 

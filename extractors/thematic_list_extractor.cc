@@ -12,12 +12,17 @@
 #include "extractors/identifier.h"
 #include "extractors/thematic_list_labels.h"
 #include "extractors/thematic_list_table.h"
+#include "pipeline/core/text_util.h"
 
 namespace uprx::extractors {
 namespace {
 
 // A list with fewer numbered rows holding a position is not taken for a thematic list.
 constexpr int kMinListRows = 3;
+// HRC and WG sessions and UPR cycles: a value past these is no session or cycle, whatever the
+// text says (a list citing "A/HRC/99999999999/15" names no report).
+constexpr int kMaxSession = 999;
+constexpr int kMaxCycle = 99;
 // The longest State name in words ("United Kingdom of Great Britain and Northern Ireland").
 constexpr std::size_t kMaxNameWords = 8;
 
@@ -29,10 +34,28 @@ std::optional<std::pair<std::string, int>> ListedReport(const ThematicTable& t, 
     std::string symbol, session;
     const ThematicTextCell cell = ParseThematicTextCell(row.cells[0], p);
     if (!RE2::PartialMatch(cell.note, p.Get("thematic_wg_symbol_cs"), &symbol, &session)) continue;
-    if (++count[symbol] > count[best.first]) best = {symbol, std::stoi(session)};
+    // A session no HRC has held ("A/HRC/99999999999/15") names no report.
+    const std::optional<int> number = core::ParseBoundedInt(session, 1, kMaxSession);
+    if (!number) continue;
+    if (++count[symbol] > count[best.first]) best = {symbol, *number};
   }
   if (best.first.empty()) return std::nullopt;
   return best;
+}
+
+// Why the list cannot be trusted: a "Source of position" citing a report of a session no HRC
+// has held ("A/HRC/99999999999/15"), which no real list does; "" when every citation is sound.
+std::string ImpossibleCitation(const ThematicTable& t, const Patterns& p) {
+  for (const ThematicRow& row : t.rows) {
+    std::string symbol, session;
+    const ThematicTextCell cell = ParseThematicTextCell(row.cells[0], p);
+    if (!RE2::PartialMatch(cell.note, p.Get("thematic_wg_symbol_cs"), &symbol, &session)) continue;
+    if (core::ParseBoundedInt(session, 1, kMaxSession)) continue;
+    return "the Source of position of " + cell.number + " cites " + symbol +
+           ", but Human Rights Council sessions are numbered 1 to " + std::to_string(kMaxSession) +
+           "; the list was not read";
+  }
+  return "";
 }
 
 std::optional<int> CycleOfHrcSession(int session, const Patterns& p) {
@@ -208,7 +231,10 @@ void CheckNumbers(const ThematicListResult& out, const std::string& file,
                   std::vector<core::Diagnostic>& diags) {
   std::map<int, std::set<int>> items;
   for (const core::Recommendation& r : out.recommendations) {
-    const int item = std::stoi(r.number.substr(r.number.find('.') + 1));
+    const int item =
+        core::ParseBoundedInt(std::string_view(r.number).substr(r.number.find('.') + 1), 0,
+                              kMaxNumberPart)
+            .value_or(0);
     if (!items[r.paragraph].insert(item).second) {
       diags.push_back({"warning", "duplicate_number", file, r.source.page,
                        r.number + " appears more than once"});
@@ -283,6 +309,8 @@ ThematicListResult ThematicListExtractor::Extract(const core::NormalizedText& te
     out.diagnostics.push_back({"warning", "no_position_column", info.file, 0,
                                "no header row and no cell holding a position"});
   }
+  out.refused = ImpossibleCitation(table, patterns_);
+  if (!out.refused.empty()) return out;
   const auto report = ListedReport(table, patterns_);
   const std::string document = report ? report->first : info.file;
   const RowReader reader(table, patterns_, attribution_, text, info, document, out.diagnostics);
@@ -308,8 +336,10 @@ bool ThematicListExtractor::Identify(const core::NormalizedText& text,
       info.sur_name = s->name;
       info.sur_iso3 = s->iso3;
     }
-    info.wg_session = std::stoi(session);
-    info.cycle = Identifier::CycleOfSession(*info.wg_session).value_or(std::stoi(cycle));
+    info.wg_session = core::ParseBoundedInt(session, 1, kMaxSession);
+    const std::optional<int> of_session =
+        info.wg_session ? Identifier::CycleOfSession(*info.wg_session) : std::nullopt;
+    info.cycle = of_session ? of_session : core::ParseBoundedInt(cycle, 1, kMaxCycle);
   }
   if (const auto report = ListedReport(table, patterns_)) {
     info.symbol = report->first;

@@ -30,6 +30,9 @@ namespace uprx::extractors {
 struct ThematicListResult {
   std::vector<core::Recommendation> recommendations;  // document order
   std::vector<core::Diagnostic> diagnostics;
+  // Why the list as a whole cannot be trusted (then `recommendations` is empty), e.g. a "Source
+  // of position" citing a report of a session that cannot exist; "" for a list that was read.
+  std::string refused;
 };
 
 class ThematicListExtractor {

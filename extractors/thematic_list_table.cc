@@ -6,6 +6,8 @@
 #include <optional>
 #include <utility>
 
+#include "pipeline/core/text_util.h"
+
 namespace uprx::extractors {
 namespace {
 
@@ -123,7 +125,7 @@ ThematicTextCell ParseThematicTextCell(std::string_view cell, const Patterns& p)
   re2::StringPiece sp(cell.data(), cell.size());
   std::string paragraph, item, dot;
   RE2::Consume(&sp, p.Get("thematic_number_cs"), &paragraph, &item, &dot);
-  out.paragraph = std::stoi(paragraph);
+  out.paragraph = core::ParseBoundedInt(paragraph, 0, kMaxNumberPart).value_or(0);
   out.number = paragraph + "." + item;
   out.printed = out.number + dot;
   out.body = std::string_view(sp.data(), sp.size());

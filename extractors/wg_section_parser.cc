@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include "pipeline/core/text_util.h"
+
 namespace uprx::extractors {
 
 void SectionParser::Diagnose(std::size_t offset, const char* code, const std::string& message) {
@@ -15,7 +17,9 @@ std::optional<LabelCandidate> SectionParser::CandidateAt(std::size_t i) const {
   std::string a, b;
   if (RE2::Consume(&sp, p_.Get("label_dotted_cs"), &a, &b)) {
     c.kind = LabelKind::kDotted;
-    c.second = std::stoi(b);
+    const std::optional<int> second = core::ParseBoundedInt(b, 0, kMaxNumberPart);
+    if (!second) return std::nullopt;
+    c.second = *second;
   } else if (RE2::Consume(&sp, p_.Get("label_plain_cs"), &a)) {
     c.kind = LabelKind::kPlain;
   } else if (RE2::PartialMatch(sp, p_.Get("label_bare_cs"), &a)) {
@@ -24,7 +28,9 @@ std::optional<LabelCandidate> SectionParser::CandidateAt(std::size_t i) const {
   } else {
     return std::nullopt;
   }
-  c.first = std::stoi(a);
+  const std::optional<int> first = core::ParseBoundedInt(a, 0, kMaxNumberPart);
+  if (!first) return std::nullopt;
+  c.first = *first;
   c.rest = static_cast<std::size_t>(sp.data() - line.data());
   std::string_view printed = line.substr(0, c.rest);
   while (!printed.empty() && printed.back() == ' ') printed.remove_suffix(1);

@@ -20,18 +20,25 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 shift || true
 all=(normalizer_fuzz wg_report_fuzz addendum_fuzz document_reader_fuzz state_resolver_fuzz
-     eval_json_fuzz review_json_fuzz)
+     eval_json_fuzz review_json_fuzz thematic_list_fuzz docx_numbering_fuzz taxonomy_fuzz
+     profile_fuzz overrides_fuzz)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all[@]}"); fi
 
 # -max_len fits the seeds (a report's first page and recommendations section, small PDFs and
-# DOCX files); -timeout is far above the slowest unit's time, so a timeout is a hang.
+# DOCX files, Word numbering and styles parts, the taxonomies); -timeout is far above the
+# slowest unit's time, so a timeout is a hang.
 declare -A max_len=([normalizer_fuzz]=65536 [wg_report_fuzz]=131072 [addendum_fuzz]=65536
                     [document_reader_fuzz]=262144 [state_resolver_fuzz]=256
-                    [eval_json_fuzz]=131072 [review_json_fuzz]=131072)
-# Measured under ASan: the slowest unit of any target runs well under 1 s.
+                    [eval_json_fuzz]=131072 [review_json_fuzz]=131072
+                    [thematic_list_fuzz]=131072 [docx_numbering_fuzz]=262144
+                    [taxonomy_fuzz]=65536 [profile_fuzz]=32768 [overrides_fuzz]=8192)
+# Measured under ASan: the slowest unit of most targets runs well under 1 s; a whole thematic
+# list (Matrix_recommendations_2018.docx, 346 rows) takes about 2 s and a taxonomy compiles
+# every rule, so theirs are 30 s (a loaded machine slows a niced fuzzer many times over).
 declare -A timeout=([normalizer_fuzz]=5 [wg_report_fuzz]=10 [addendum_fuzz]=10
                     [document_reader_fuzz]=20 [state_resolver_fuzz]=2 [eval_json_fuzz]=10
-                    [review_json_fuzz]=10)
+                    [review_json_fuzz]=10 [thematic_list_fuzz]=30 [docx_numbering_fuzz]=10
+                    [taxonomy_fuzz]=30 [profile_fuzz]=10 [overrides_fuzz]=10)
 
 command -v clang++ >/dev/null || { echo "fuzz: clang++ missing (apt-get install clang)" >&2; exit 1; }
 # UPRX_FUZZ_BUILD names a build directory already configured with -DUPRX_FUZZ=ON (the

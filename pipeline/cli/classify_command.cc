@@ -29,7 +29,8 @@ replaces a compiled-in taxonomy by a file of the same id (the format is in `uprx
 ID`'s source and in classifiers/taxonomy.h).
 
 Exit status: 0 done, 1 the input or output could not be read or written (named on stderr),
-2 usage error.
+2 usage error, or a --taxonomy-file, --model or --profile file that cannot be used (named as
+file:line: why).
 
 Examples:
   uprx extract ../shared/corpora/wg-reports/cambodia2014.pdf -o khm.json
@@ -67,10 +68,7 @@ int RunClassifyCommand(const std::vector<std::string>& args) {
   ClassifyArgs a;
   if (auto code = Parse(args, a)) return *code;
   auto classifier = classifiers::ReviewClassifier::Create(a.options);
-  if (!classifier.ok()) {
-    std::cerr << "uprx classify: " << classifier.status().message() << "\n";
-    return 1;
-  }
+  if (!classifier.ok()) return InputFileError("classify", classifier.status());
   auto file = ReadReviewsJson(a.inputs[0]);
   if (!file.ok()) {
     std::cerr << "uprx classify: " << file.status().message() << "\n";

@@ -40,6 +40,9 @@ texts (the first row of each text) follow.
 Train on sessions 1-16 and evaluate on 17-20 (the defaults of both commands), so that no row
 scored here was seen in training.
 
+Exit status: 0 done, 1 the labels could not be read, 2 usage error, or a --model file that
+cannot be used (named on stderr).
+
 Examples:
   uprx eval-labels --uprinfo ../shared/corpora/labels/uprinfo --taxonomy action
   uprx train --labels ../shared/corpora/labels/uprinfo --taxonomy action -o action.model
@@ -164,13 +167,13 @@ int EvalIssues(const EvalLabelsArgs& a, const SessionRange& range,
   std::optional<classifiers::MultiLabelModel> model;
   if (!a.model.empty()) {
     auto loaded = classifiers::MultiLabelModel::LoadFile(a.model);
-    if (!loaded.ok()) {
-      std::cerr << "uprx eval-labels: " << loaded.status().ToString() << "\n";
-      return 1;
-    }
+    if (!loaded.ok()) return InputFileError("eval-labels", loaded.status());
     model = std::move(loaded).value();
   }
   auto classifier = classifiers::MultiLabelClassifier::Create(taxonomy.value(), std::move(model));
+  if (!classifier.ok() && !a.model.empty()) {
+    return InputFileError("eval-labels", classifier.status());  // a model of another taxonomy
+  }
   if (!classifier.ok()) {
     std::cerr << "uprx eval-labels: " << classifier.status().ToString() << "\n";
     return 1;
@@ -209,13 +212,13 @@ int EvalAction(const EvalLabelsArgs& a, const SessionRange& range,
   std::optional<classifiers::LinearModel> model;
   if (!a.model.empty()) {
     auto loaded = classifiers::LinearModel::LoadFile(a.model);
-    if (!loaded.ok()) {
-      std::cerr << "uprx eval-labels: " << loaded.status().ToString() << "\n";
-      return 1;
-    }
+    if (!loaded.ok()) return InputFileError("eval-labels", loaded.status());
     model = std::move(loaded).value();
   }
   auto classifier = classifiers::ActionClassifier::Create(taxonomy.value(), std::move(model));
+  if (!classifier.ok() && !a.model.empty()) {
+    return InputFileError("eval-labels", classifier.status());  // a model of another taxonomy
+  }
   if (!classifier.ok()) {
     std::cerr << "uprx eval-labels: " << classifier.status().ToString() << "\n";
     return 1;

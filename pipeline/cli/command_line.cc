@@ -11,6 +11,11 @@ int UsageError(const std::string& command, const std::string& message) {
   return 2;
 }
 
+int InputFileError(const std::string& command, const core::Status& status) {
+  std::cerr << "uprx " << command << ": " << status.message() << "\n";
+  return 2;
+}
+
 std::optional<int> ParseCommandLine(const std::vector<std::string>& args,
                                     const std::string& command,
                                     const po::options_description& visible,

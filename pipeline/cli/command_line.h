@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/core/status.h"
+
 namespace uprx::pipeline {
 
 // Parses `args`. `inputs`, when given, receives every positional argument. Returns 0 after
@@ -24,6 +26,11 @@ std::optional<int> ParseCommandLine(const std::vector<std::string>& args,
 
 // Prints "uprx COMMAND: MESSAGE" and where the usage is; returns 2, the usage exit code.
 int UsageError(const std::string& command, const std::string& message);
+
+// A file the user gave to configure the run (--taxonomy-file, --model, --profile) that cannot be
+// used: prints "uprx COMMAND: file:line: why" and returns 2, like a usage error, because the
+// run stopped before reading any document (1 says that some documents failed).
+int InputFileError(const std::string& command, const core::Status& status);
 
 }  // namespace uprx::pipeline
 

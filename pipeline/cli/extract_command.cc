@@ -41,7 +41,8 @@ file under $TMPDIR (else /tmp) until its review is joined, and reviews are writt
 (only --format xlsx or html to one file holds them all).
 
 Exit status: 0 all inputs read, 1 some inputs could not be read (each is named on stderr with
-the reason, and the others are still written), 2 usage error.
+the reason, and the others are still written), 2 usage error, or a --taxonomy-file, --model or
+--profile file that cannot be used (named as file:line: why; no input is read).
 
 Examples:
   uprx run ../shared/corpora/slovenia --out out/slovenia
@@ -296,10 +297,7 @@ static int RunPipeline(const std::vector<std::string>& args, const std::string& 
   std::optional<classifiers::ReviewClassifier> classifier;
   if (a.classify) {
     auto c = classifiers::ReviewClassifier::Create(a.classifier);
-    if (!c.ok()) {
-      std::cerr << "uprx " << name << ": " << c.status().message() << "\n";
-      return 1;
-    }
+    if (!c.ok()) return InputFileError(name, c.status());
     classifier = std::move(c).value();
   }
   BatchOptions batch;

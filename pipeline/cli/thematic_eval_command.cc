@@ -25,6 +25,9 @@ they were confused with, and every given label that maps to nothing. With --taxo
 texts are labelled again with that file in place of the compiled-in taxonomy of the same id (to
 try rule changes without rebuilding); the given labels are still read with the compiled-in names.
 
+Exit status: 0 done, 1 a file could not be read, 2 usage error, or a --taxonomy-file that
+cannot be used (named as file:line: why).
+
 Examples:
   uprx run ../shared/corpora/matrices/Matrix_recommendations_2018.docx -o chn3.json
   uprx eval-labels --thematic chn3.json

@@ -376,8 +376,9 @@ int RunThematicEval(const std::vector<std::string>& files, bool reclassify, std:
     options.taxonomy_paths = taxonomy_paths;
     auto c = classifiers::ReviewClassifier::Create(options);
     if (!c.ok()) {
-      err << "uprx eval-labels: " << c.status().ToString() << "\n";
-      return 1;
+      // A --taxonomy-file that cannot be used: a usage-class error, as in `uprx run`.
+      err << "uprx eval-labels: " << c.status().message() << "\n";
+      return 2;
     }
     classifier = std::make_shared<const classifiers::ReviewClassifier>(std::move(c).value());
   }

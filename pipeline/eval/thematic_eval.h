@@ -120,7 +120,7 @@ std::string FormatThematicReport(const std::vector<DocumentScore>& documents, st
 // Reads every uprx/1 file, scores each review and prints the report to `out`, errors to `err`.
 // `taxonomy_paths` (implies `reclassify`) replace the compiled-in taxonomies of the same ids for
 // labelling; given labels are still mapped with the compiled-in ones. Returns the exit code: 0,
-// or 1 when a file cannot be read or a taxonomy does not load.
+// 1 when a file cannot be read, 2 when a taxonomy file does not load.
 int RunThematicEval(const std::vector<std::string>& files, bool reclassify, std::size_t worst,
                     std::ostream& out, std::ostream& err,
                     const std::vector<std::string>& taxonomy_paths = {});

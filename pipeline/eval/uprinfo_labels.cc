@@ -67,15 +67,7 @@ core::Result<Columns> FindColumns(const CsvRecord& header, std::string_view sour
 }
 
 std::optional<int> ParseSession(const std::string& field) {
-  int value = 0;
-  std::size_t used = 0;
-  try {
-    value = std::stoi(field, &used);
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-  if (used != field.size() || value <= 0) return std::nullopt;
-  return value;
+  return core::ParseBoundedInt(field, 1, std::numeric_limits<int>::max());
 }
 
 // Resolving a name runs ICU folding; the export repeats ~200 names 41,000 times.

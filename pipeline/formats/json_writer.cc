@@ -7,14 +7,25 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
+
+#include "pipeline/core/text_util.h"
 
 namespace uprx::pipeline {
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+// Action categories and SDG goals are written as numbers; their taxonomies were refused at
+// load unless every id is one (ReviewClassifier::Create), so null is never written for them.
+Json NumberOrNull(const std::string& id) {
+  const std::optional<int> n = core::ParseBoundedInt(id, 0, std::numeric_limits<int>::max());
+  return n ? Json(*n) : Json(nullptr);
+}
 
 Json DocumentToJson(const core::DocumentInfo& d) {
   Json j;
@@ -60,9 +71,9 @@ Json GivenLabelsToJson(const core::GivenLabels& g) {
 Json LabelToJson(const core::AssignedLabel& l, const std::string& kind) {
   Json j;
   if (kind == "action") {
-    j["category"] = std::stoi(l.id);
+    j["category"] = NumberOrNull(l.id);
   } else if (kind == "sdgs") {
-    j["goal"] = std::stoi(l.id);
+    j["goal"] = NumberOrNull(l.id);
   } else if (kind == "themes" || kind == "issues") {
     j["taxonomy"] = l.taxonomy;
     j["id"] = l.id;

@@ -8,6 +8,7 @@
 
 #include "extractors/state_resolver.h"
 #include "pipeline/core/embedded_data.h"
+#include "pipeline/core/text_util.h"
 #include "pipeline/formats/json_writer.h"
 #include "pipeline/formats/report_data.h"
 
@@ -291,7 +292,7 @@ class SqliteWriter::Impl {
                          .Text(r.position.value)
                          .Text(r.position.stage)
                          .Text(r.position.document)
-                         .Int(l.action ? std::optional<int>(std::stoi(l.action->id)) : std::nullopt)
+                         .Int(l.action ? core::ParseBoundedInt(l.action->id, 1, 5) : std::nullopt)
                          .Text(LeadInstitution(r))
                          .Text(r.source.document)
                          .Int(r.source.page)

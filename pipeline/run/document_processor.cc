@@ -1,5 +1,8 @@
 #include "pipeline/run/document_processor.h"
 
+#include <exception>
+#include <string_view>
+
 #include "extractors/document_reader.h"
 #include "extractors/state_resolver.h"
 
@@ -43,6 +46,21 @@ int WithResolvedState(const std::vector<core::Recommendation>& recs) {
 
 }  // namespace
 
+ProcessedDocument WithinDocumentBoundary(
+    const std::string& path, const std::function<ProcessedDocument(std::string_view&)>& stages) {
+  std::string_view stage = "reading it";
+  try {
+    return stages(stage);
+  } catch (const std::exception& e) {
+    return Failed(path, core::Status("internal_error", path + ": failed while " +
+                                                           std::string(stage) + ": " + e.what()));
+  } catch (...) {
+    return Failed(path,
+                  core::Status("internal_error", path + ": failed while " + std::string(stage) +
+                                                     ": an unknown exception"));
+  }
+}
+
 DocumentProcessor::DocumentProcessor(extractors::ReadLimits limits, ReviewHint hint)
     : limits_(limits),
       hint_(std::move(hint)),
@@ -51,29 +69,35 @@ DocumentProcessor::DocumentProcessor(extractors::ReadLimits limits, ReviewHint h
       thematic_list_(extractors::StateResolver::Default()) {}
 
 ProcessedDocument DocumentProcessor::Process(const std::string& path) const {
-  const extractors::ReadLimits limits = limits_.Restarted();
-  auto source = extractors::ReadDocumentFile(path, limits);
-  if (!source.ok()) return Failed(path, source.status());
-  return FromSource(std::move(source).value(), limits);
+  return WithinDocumentBoundary(path, [&](std::string_view& stage) {
+    const extractors::ReadLimits limits = limits_.Restarted();
+    auto source = extractors::ReadDocumentFile(path, limits);
+    if (!source.ok()) return Failed(path, source.status());
+    return FromSource(std::move(source).value(), limits, stage);
+  });
 }
 
 ProcessedDocument DocumentProcessor::ProcessBytes(const std::string& path,
                                                   const std::string& bytes) const {
-  const extractors::ReadLimits limits = limits_.Restarted();
-  auto source = extractors::ReadDocument(path, bytes, limits);
-  if (!source.ok()) return Failed(path, source.status());
-  return FromSource(std::move(source).value(), limits);
+  return WithinDocumentBoundary(path, [&](std::string_view& stage) {
+    const extractors::ReadLimits limits = limits_.Restarted();
+    auto source = extractors::ReadDocument(path, bytes, limits);
+    if (!source.ok()) return Failed(path, source.status());
+    return FromSource(std::move(source).value(), limits, stage);
+  });
 }
 
 // The stages after reading cannot stop half-way; the clock is checked between them, so a
 // document over its time is reported as such instead of finishing unnoticed.
 ProcessedDocument DocumentProcessor::FromSource(core::SourceDocument source,
-                                                const extractors::ReadLimits& limits) const {
+                                                const extractors::ReadLimits& limits,
+                                                std::string_view& stage) const {
+  stage = "normalising its text";
   const core::NormalizedText text = normalizer_.Normalize(source);
   if (core::Status s = limits.CheckTime(source.path, "normalising its text"); !s.ok()) {
     return Failed(source.path, s);
   }
-  ProcessedDocument d = Extract(source, text);
+  ProcessedDocument d = Extract(source, text, stage);
   if (core::Status s = limits.CheckTime(source.path, "extracting recommendations"); !s.ok()) {
     return Failed(source.path, s);
   }
@@ -81,9 +105,11 @@ ProcessedDocument DocumentProcessor::FromSource(core::SourceDocument source,
 }
 
 ProcessedDocument DocumentProcessor::Extract(const core::SourceDocument& source,
-                                             const core::NormalizedText& text) const {
+                                             const core::NormalizedText& text,
+                                             std::string_view& stage) const {
   ProcessedDocument d;
   d.path = source.path;
+  stage = "identifying it";
   d.info = identifier_.Identify(source, text);
   // OHCHR matrices are Word tables whose title the cover-page rules may miss; the thematic-list
   // extractor recognises their shape and fills State, cycle and the report's symbol.
@@ -91,6 +117,7 @@ ProcessedDocument DocumentProcessor::Extract(const core::SourceDocument& source,
     thematic_list_.Identify(text, d.info);
   }
   ApplyHint(d.info);
+  stage = "extracting recommendations";
   switch (d.info.kind) {
     case core::DocumentKind::kWgReport: {
       auto r = wg_report_.Extract(text, d.info);
@@ -104,6 +131,9 @@ ProcessedDocument DocumentProcessor::Extract(const core::SourceDocument& source,
     }
     case core::DocumentKind::kThematicList: {
       auto r = thematic_list_.Extract(text, d.info);
+      if (!r.refused.empty()) {
+        return Failed(d.path, core::Status("thematic_list_invalid", d.path + ": " + r.refused));
+      }
       if (r.recommendations.empty()) {
         // Names the thematic list but holds no table of it (infographic-slovenia.pdf).
         d.info.kind = core::DocumentKind::kOther;

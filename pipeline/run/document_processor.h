@@ -7,8 +7,10 @@
 #ifndef UPRX_PIPELINE_RUN_DOCUMENT_PROCESSOR_H_
 #define UPRX_PIPELINE_RUN_DOCUMENT_PROCESSOR_H_
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractors/addendum_extractor.h"
@@ -42,6 +44,13 @@ struct ReviewHint {
   bool empty() const { return iso3.empty() && !cycle && !wg_session; }
 };
 
+// The document boundary: runs `stages`, which set `stage` to what they are doing ("normalising
+// its text"), and turns anything they throw into the document's error "internal_error":
+// "<path>: failed while <stage>: <what()>", so that one document that trips a bug costs only
+// itself and the batch goes on. DocumentProcessor runs every document through it.
+ProcessedDocument WithinDocumentBoundary(
+    const std::string& path, const std::function<ProcessedDocument(std::string_view&)>& stages);
+
 class DocumentProcessor {
  public:
   // `limits` apply to each document on its own: its clock starts when its reading starts. A
@@ -49,17 +58,20 @@ class DocumentProcessor {
   // State under review, cycle and session a document leaves unsaid; with it, a document that
   // no title identifies is read as a bare recommendation list. Without it, such a document
   // that still holds numbered recommendations with their States fails with
-  // "recommendation_list_needs_review", naming the options to give.
+  // "recommendation_list_needs_review", naming the options to give. Process() is the document
+  // boundary: whatever a stage throws becomes the document's error "internal_error" naming the
+  // file, the stage and the reason (never an exception out of here).
   explicit DocumentProcessor(extractors::ReadLimits limits = {}, ReviewHint hint = {});
   ProcessedDocument Process(const std::string& path) const;
   // The same, for bytes already in memory (tests, stdin).
   ProcessedDocument ProcessBytes(const std::string& path, const std::string& bytes) const;
 
  private:
-  ProcessedDocument FromSource(core::SourceDocument source,
-                               const extractors::ReadLimits& limits) const;
-  ProcessedDocument Extract(const core::SourceDocument& source,
-                            const core::NormalizedText& text) const;
+  // `stage` names what runs, for the error of a document that throws (the boundary).
+  ProcessedDocument FromSource(core::SourceDocument source, const extractors::ReadLimits& limits,
+                               std::string_view& stage) const;
+  ProcessedDocument Extract(const core::SourceDocument& source, const core::NormalizedText& text,
+                            std::string_view& stage) const;
 
   // A document that no title identifies: read as a list when the review is named.
   void ExtractBareList(const core::NormalizedText& text, ProcessedDocument& d) const;

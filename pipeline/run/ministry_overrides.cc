@@ -157,6 +157,13 @@ class Applier {
 
 core::Result<MinistryOverrides> ParseMinistryOverrides(std::string_view text,
                                                        std::string_view source) {
+  // Notes and ids end up in the JSON, which holds UTF-8 only.
+  if (const auto bad = core::FindInvalidUtf8(text)) {
+    return core::Status("overrides_invalid", std::string(source) + ":" +
+                                                 std::to_string(core::LineAt(text, *bad)) +
+                                                 ": not valid UTF-8 at byte " +
+                                                 std::to_string(*bad) + "; save the file as UTF-8");
+  }
   // Comment lines become empty lines, so that line numbers stay those of the file.
   std::string kept;
   std::istringstream in{std::string(text)};

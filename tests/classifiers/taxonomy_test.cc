@@ -73,6 +73,16 @@ TEST(Taxonomy, NeedsIdVersionAndLabels) {
             "x.tsv:2: no 'label' record");
 }
 
+// Former bug (taxonomy_fuzz): a label name in Latin-1 reached the JSON writer, which threw
+// nlohmann's type_error 316 and aborted the run.
+TEST(Taxonomy, AFileThatIsNotUtf8IsRefusedAtItsLine) {
+  const auto t = Taxonomy::Parse(
+      "taxonomy\tdemo\nversion\t1\nlabel\ta\tCaf\xe9s\tthe first\nrule\ta\tx\t1\n", "x.tsv");
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().code(), "taxonomy_invalid");
+  EXPECT_EQ(t.status().message(), "x.tsv:3: not valid UTF-8 at byte 35; save the file as UTF-8");
+}
+
 TEST(Taxonomy, EmbeddedActionTaxonomyLoads) {
   auto t = Taxonomy::LoadEmbedded("action.tsv");
   ASSERT_TRUE(t.ok()) << t.status().ToString();
@@ -164,6 +174,28 @@ TEST(Taxonomy, ExcludeRecordsAreVetoesWithoutWeight) {
   ASSERT_EQ(t.value().rules().size(), 3u);
   EXPECT_TRUE(t.value().rules()[2].exclude);
   EXPECT_FALSE(t.value().rules()[0].exclude);
+}
+
+// Former bug: a label id of 30 digits reached std::stoi in the JSON writer and aborted the run.
+TEST(Taxonomy, NumericIdsAreCheckedWithTheLineOfTheFirstBadLabel) {
+  const char* const kGoals =
+      "taxonomy\tsdg\n"
+      "version\tmine-1\n"
+      "label\t16\tPeace\tjustice and institutions\n"
+      "label\t123456789012345678901234567890\tToo big\tnot a goal\n"
+      "label\tx\tNot a number\tneither\n";
+  auto t = Taxonomy::Parse(kGoals, "goals.tsv");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();  // ids are text until a classifier says otherwise
+  const core::Status s = t.value().CheckNumericIds(1, 17);
+  EXPECT_EQ(s.code(), "taxonomy_invalid");
+  EXPECT_EQ(s.message(),
+            "goals.tsv:4: label id '123456789012345678901234567890' of taxonomy sdg must be a "
+            "whole number from 1 to 17 (it is written as a number in the JSON)");
+  EXPECT_TRUE(
+      Taxonomy::Parse("taxonomy\tsdg\nversion\t1\nlabel\t1\ta\tb\nlabel\t17\tc\td\n", "ok.tsv")
+          .value()
+          .CheckNumericIds(1, 17)
+          .ok());
 }
 
 }  // namespace

@@ -160,6 +160,38 @@ TEST_F(BadInput, ADocxWithoutItsDocumentPart) {
   ExpectReported(Extract({bad, Good()}), bad, "docx_unreadable", "no word/document.xml part");
 }
 
+// An OHCHR thematic list written here: a header row and four recommendations whose "Source of
+// position" cites the report of an HRC session that cannot exist. Former bug: the session went
+// through std::stoi, whose std::out_of_range ended the whole batch with exit 134.
+std::string ThematicListCitingSession(const std::string& session) {
+  const auto cell = [](const std::string& text) {
+    return "<w:tc><w:p><w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p></w:tc>";
+  };
+  std::string rows = "<w:tr>" + cell("Recommendation") + cell("Position") +
+                     cell("Full list of themes") + "</w:tr>";
+  for (int i = 1; i <= 4; ++i) {
+    rows += "<w:tr>" +
+            cell("110." + std::to_string(i) +
+                 " Ratify the Optional Protocol to the Convention against Torture (France); "
+                 "Source of position: A/HRC/" +
+                 session + "/15/Add.1 - Para. 3") +
+            cell("Supported") + cell("A12 Acceptance of international norms") + "</w:tr>";
+  }
+  return testing::MakeZip(
+      {{"[Content_Types].xml", "<Types/>"},
+       {"word/document.xml",
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        "<w:body><w:p><w:r><w:t>Thematic list of recommendations</w:t></w:r></w:p><w:tbl>" +
+            rows + "</w:tbl></w:body></w:document>"}});
+}
+
+TEST_F(BadInput, AThematicListCitingAnImpossibleSessionFailsAlone) {
+  CORPUS_OR_SKIP();
+  const std::string bad = Write("list.docx", ThematicListCitingSession("99999999999"));
+  ExpectReported(Extract({bad, Good()}), bad, "thematic_list_invalid",
+                 "cites A/HRC/99999999999/15");
+}
+
 TEST_F(BadInput, AHugeSessionReportIsNamedAsWhatItIs) {
   CORPUS_OR_SKIP();
   // The 194-page HRC session report of 2010: read, identified, skipped; not an error (exit 0).
@@ -362,6 +394,45 @@ TEST_F(BadInput, UsageErrorsExitTwo) {
             2);
   EXPECT_EQ(WEXITSTATUS(std::system((std::string(UPRX_BINARY) + " nonsense 2>/dev/null").c_str())),
             2);
+}
+
+// A user's taxonomy, model or profile that cannot be used stops `run` before any document is
+// read: a usage-class error (2) on one line `file:line: why`, never an abort. Former bug: an
+// SDG id of 30 digits reached std::stoi in the JSON writer (exit 134, nothing written).
+TEST_F(BadInput, AnUnusableTaxonomyModelOrProfileExitsTwo) {
+  CORPUS_OR_SKIP();
+  const std::string goals = Write("goals.tsv",
+                                  "# my SDG rules\n"
+                                  "taxonomy\tsdg\n"
+                                  "version\tmine-1\n"
+                                  "label\t16\tPeace, justice and strong institutions\tcourts\n"
+                                  "label\t123456789012345678901234567890\tGoal\ttoo long\n"
+                                  "rule\t16\t\\bcourts?\\b\t1\n");
+  const std::string not_a_model = Write("action.model", "taxonomy\taction\n");
+  const std::string not_a_profile = Write("KHM.json", "{\"id\": \"KHM\"");
+  const struct {
+    std::string option, message;
+  } cases[] = {
+      {"--taxonomy-file '" + goals + "'",
+       goals + ":5: label id '123456789012345678901234567890' of taxonomy sdg must be a whole "
+               "number from 1 to 17"},
+      {"--model '" + not_a_model + "'", not_a_model + ":1: not a uprx linear model"},
+      {"--profile '" + not_a_profile + "'", not_a_profile + ": (file): not valid JSON"},
+  };
+  for (const auto& c : cases) {
+    const std::string out = (dir_ / "run.json").string();
+    const std::string err = (dir_ / "stderr.txt").string();
+    const int status = std::system((std::string(UPRX_BINARY) + " run -q " + c.option + " '" +
+                                    Good() + "' -o '" + out + "' 2> '" + err + "'")
+                                       .c_str());
+    ASSERT_TRUE(WIFEXITED(status)) << c.option;
+    EXPECT_EQ(WEXITSTATUS(status), 2) << c.option;
+    std::ifstream e(err);
+    const std::string text(std::istreambuf_iterator<char>(e), {});
+    EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 1) << text;
+    EXPECT_NE(text.find(c.message), std::string::npos) << text;
+    EXPECT_FALSE(fs::exists(out)) << c.option;
+  }
 }
 
 }  // namespace

@@ -238,6 +238,23 @@ TEST(ThematicListExtractor, ReportsDuplicateNumbersAndGaps) {
   EXPECT_TRUE(HasDiagnostic(r, "number_gap"));
 }
 
+// Former bug: the session of a cited report went through std::stoi, whose std::out_of_range
+// aborted the whole batch. A list citing a session that cannot exist is refused as a whole.
+TEST(ThematicListExtractor, AListCitingAnImpossibleSessionIsRefused) {
+  const std::string row =
+      "115.3 Ratify the Optional Protocol (Portugal); Source of position: "
+      "A/HRC/99999999999/15/Add.1 - Para. 3\tSupported\tA12 Acceptance of international norms\t\n";
+  const auto r = Extract(std::string(kCodedHeader) + kCoded2014 + row);
+  EXPECT_EQ(r.refused,
+            "the Source of position of 115.3 cites A/HRC/99999999999/15, but Human Rights Council "
+            "sessions are numbered 1 to 999; the list was not read");
+  EXPECT_TRUE(r.recommendations.empty());
+  // The same rows citing sessions that exist are read.
+  const auto sound = Extract(std::string(kCodedHeader) + kCoded2014);
+  EXPECT_EQ(sound.refused, "");
+  EXPECT_EQ(sound.recommendations.size(), 2u);
+}
+
 TEST(ThematicListExtractor, ProseIsNoList) {
   core::DocumentInfo info;
   EXPECT_FALSE(ThematicListExtractor(StateResolver::Default())

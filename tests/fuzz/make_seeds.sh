@@ -12,10 +12,12 @@ if [ ! -d "$corpora/wg-reports" ]; then
   echo "make_seeds: no corpus at $corpora (set UPRX_CORPORA)" >&2
   exit 1
 fi
+command -v python3 >/dev/null || { echo "make_seeds: python3 missing" >&2; exit 1; }
 command -v pdftotext >/dev/null || { echo "make_seeds: pdftotext missing (poppler-utils)" >&2; exit 1; }
 
 targets=(normalizer_fuzz wg_report_fuzz addendum_fuzz document_reader_fuzz state_resolver_fuzz
-         eval_json_fuzz review_json_fuzz)
+         eval_json_fuzz review_json_fuzz thematic_list_fuzz docx_numbering_fuzz taxonomy_fuzz
+         profile_fuzz overrides_fuzz)
 for t in "${targets[@]}"; do rm -rf "${out:?}/$t"; mkdir -p "$out/$t"; done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -112,6 +114,82 @@ printf '{"schema":"uprx/1","generator":{"taxonomies":{"uhri":"v1"}},"reviews":[{
   >"$out/review_json_fuzz/labelled.json"
 printf '{"schema":"uprx/1","reviews":[{"cycle":1e300,"year":-1}]}' >"$out/review_json_fuzz/bad-number.json"
 printf '{"schema":"uprx/1","reviews":[]}' >"$out/review_json_fuzz/empty.json"
+
+# One part of a DOCX package on stdout (nothing when it has no such part).
+docx_part() {
+  python3 -c 'import sys, zipfile
+try:
+    sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))
+except (KeyError, zipfile.BadZipFile):
+    pass' "$1" "$2"
+}
+
+# Thematic lists: the DOCX files themselves, and their text as the DOCX reader gives it (a table
+# row per line, cells separated by tabs, other paragraphs one per line), cut to -max_len.
+docx_text() {
+  docx_part "$1" word/document.xml | awk 'BEGIN { RS = "<"; ORS = "" }
+    {
+      tag = $0; sub(/>.*/, "", tag); text = substr($0, length(tag) + 2)
+      match(tag, /^\/?[A-Za-z0-9:]+/); name = substr(tag, RSTART, RLENGTH)
+      if (name == "w:tbl") tables++
+      else if (name == "/w:tbl") tables--
+      else if (name == "/w:tc") print "\t"
+      else if (name == "/w:tr") print "\n"
+      else if (name == "/w:p") print(tables > 0 ? " " : "\n")
+      else if (name == "w:tab") print " "
+      else if (name == "w:t" && tag !~ /\/$/) {
+        gsub(/&lt;/, "<", text); gsub(/&gt;/, ">", text); gsub(/&quot;/, "\"", text)
+        gsub(/&apos;/, "'\''", text); gsub(/&amp;/, "\\&", text); print text
+      }
+    }' | sed 's/ *\t *$//'
+}
+for f in slovenia/c2/UPR20__Slovenia_ThematicListRecommendations_E.docx \
+         slovenia/c3/UPR34_Slovenia_Thematic_list_of_Recommendations.docx \
+         slovenia/c4/upr48-slovenia-thematic-list-of-recommendatio.docx \
+         matrices/Matrix_recommendations_2013.docx matrices/Matrix_recommendations_2018.docx \
+         matrices/EgyptMatriceRecommendations.docx; do
+  [ -f "$corpora/$f" ] || continue
+  name=$(basename "$f" .docx)
+  cat "$corpora/$f" >"$out/thematic_list_fuzz/$name.docx"
+  # head closes the pipe early: the writer's SIGPIPE is expected.
+  { docx_text "$corpora/$f" || true; } | head -c 65536 >"$out/thematic_list_fuzz/$name.txt" || true
+done
+
+# Word numbering: numbering.xml, styles.xml and a document part separated by NUL bytes. The
+# document part is made here: a paragraph for each numId the numbering defines at levels 0-2,
+# then one for each paragraph style, so that every definition is used.
+find "$corpora" -name '*.docx' | sort | while read -r f; do
+  numbering=$({ docx_part "$f" word/numbering.xml || true; } | head -c 131072) || true
+  [ -n "$numbering" ] || continue
+  {
+    printf '%s\0' "$numbering"
+    { docx_part "$f" word/styles.xml || true; } | head -c 131072 || true
+    printf '\0<w:document xmlns:w="urn:w"><w:body>'
+    for id in $(printf '%s' "$numbering" | grep -o '<w:num w:numId="[0-9]*"' | grep -o '[0-9]*' |
+                head -n 40); do
+      for level in 0 1 2 0 0; do
+        printf '<w:p><w:pPr><w:numPr><w:ilvl w:val="%s"/><w:numId w:val="%s"/></w:numPr></w:pPr>' \
+          "$level" "$id"
+        printf '<w:r><w:t>text</w:t></w:r></w:p>'
+      done
+    done
+    for style in $(docx_part "$f" word/styles.xml |
+                   grep -o 'w:styleId="[^"]*"' | cut -d'"' -f2 | head -n 60); do
+      printf '<w:p><w:pPr><w:pStyle w:val="%s"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>' "$style"
+    done
+    printf '<w:tbl><w:tr><w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/>'
+    printf '</w:numPr></w:pPr></w:p></w:tc></w:tr></w:tbl></w:body></w:document>'
+  } >"$out/docx_numbering_fuzz/$(basename "$f" .docx | tr -c 'A-Za-z0-9_\n-' '_').bin"
+done
+
+# The user files: the taxonomies and profiles compiled in, and overrides files written here.
+for f in classifiers/taxonomies/*.tsv; do cp "$f" "$out/taxonomy_fuzz/"; done
+for f in classifiers/profiles/*.json; do cp "$f" "$out/profile_fuzz/"; done
+printf '# decisions of the workshop\nid,lead,supporting,note\nKHM-c2-118.1,MOJ,MOI; CHRC,agreed\nKHM-c2-118.2,MoEYS,-,\nKHM-c2-999.9,NONE,,\n' \
+  >"$out/overrides_fuzz/workshop.csv"
+printf 'Note,Supporting,ID,Lead\r\n"two\r\nlines",,KHM-c2-118.2,XYZ\r\n,MOI,KHM-c2-118.1,\r\nKHM-c2-118.1,MOJ,,\r\n' \
+  >"$out/overrides_fuzz/reordered-crlf.csv"
+printf 'id,lead,supporting\n"KHM-c2-118.1",",MOJ,""quoted""",MOI;;MOH\n' >"$out/overrides_fuzz/quoted.csv"
 
 for t in "${targets[@]}"; do
   printf 'make_seeds: %-22s %4d files %8d bytes\n' "$t" "$(ls "$out/$t" | wc -l)" \

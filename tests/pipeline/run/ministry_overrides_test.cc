@@ -96,5 +96,15 @@ TEST(MinistryOverrides, RefusesAFileWithoutTheColumns) {
             std::string::npos);
 }
 
+// The note becomes evidence in the JSON, which holds UTF-8 only (found with overrides_fuzz's
+// JSON check, the same fault taxonomy_fuzz found in label names).
+TEST(MinistryOverrides, RefusesAFileThatIsNotUtf8) {
+  auto o =
+      ParseMinistryOverrides("id,lead,supporting,note\nKHM-c2-118.1,MOJ,,d\xe9j\xe0 vu\n", "o.csv");
+  ASSERT_FALSE(o.ok());
+  EXPECT_EQ(o.status().code(), "overrides_invalid");
+  EXPECT_EQ(o.status().message(), "o.csv:2: not valid UTF-8 at byte 43; save the file as UTF-8");
+}
+
 }  // namespace
 }  // namespace uprx::pipeline
