@@ -193,8 +193,12 @@ core::Status Taxonomy::AddRule(const std::vector<std::string>& fields, int line)
   if (FindLabel(fields[1]) == nullptr)
     return Error(line, "rule for unknown label '" + fields[1] + "'");
   std::string missing;
-  Rule rule{id_ + ":" + std::to_string(line), fields[1], Expand(fields[2], defines_, missing), 0,
-            line};
+  Rule rule;
+  rule.id = id_ + ":" + std::to_string(line);
+  rule.label_id = fields[1];
+  rule.pattern = Expand(fields[2], defines_, missing);
+  rule.weight = 0;
+  rule.line = line;
   if (!missing.empty()) return Error(line, "unknown {" + missing + "}");
   RE2 re(rule.pattern, RuleOptions());
   if (!re.ok()) return Error(line, "bad RE2 pattern: " + re.error());
