@@ -302,7 +302,11 @@ static int RunPipeline(const std::vector<std::string>& args, const std::string& 
   }
   BatchOptions batch;
   batch.inputs = a.inputs;
-  batch.sink = {a.format, a.output, a.out_dir, a.bom, a.csv_raw};
+  batch.sink.format = a.format;
+  batch.sink.output = a.output;
+  batch.sink.out_dir = a.out_dir;
+  batch.sink.bom = a.bom;
+  batch.sink.csv_raw = a.csv_raw;
   batch.sink.impact_legacy = a.impact_legacy;
   batch.sink.impact_framework = a.impact_framework;
   batch.sink.impact_categories = a.impact_categories;
