@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
-echo "quickstart: building uprx (about 5 minutes of processor time: 2.5 minutes on 2 idle cores the"
+echo "quickstart: building uprx (about 3 minutes of processor time: 1.5 minutes on 2 idle cores the"
 echo "            first time, longer on a busy machine; seconds after);"
 echo "            Debian packages are installed first when missing (as root)"
 scripts/setup.sh --uprx-only
