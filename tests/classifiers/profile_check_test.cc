@@ -10,18 +10,12 @@
 #include "classifiers/ministry_assigner.h"
 #include "classifiers/profile.h"
 #include "pipeline/core/embedded_data.h"
+#include "tests/classifiers/functions_fixture.h"
 
 namespace uprx::classifiers {
 namespace {
 
-const Taxonomy& Functions() {
-  static const FunctionScorer* const kScorer = [] {
-    auto s = FunctionScorer::LoadEmbedded();
-    EXPECT_TRUE(s.ok()) << s.status().ToString();
-    return new FunctionScorer(std::move(s).value());
-  }();
-  return kScorer->taxonomy();
-}
+using testing::Functions;
 
 TEST(JsonPathLine, FindsTheLineOfEachValue) {
   const std::string text =

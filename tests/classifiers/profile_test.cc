@@ -7,18 +7,12 @@
 #include <set>
 
 #include "classifiers/ministry_assigner.h"
+#include "tests/classifiers/functions_fixture.h"
 
 namespace uprx::classifiers {
 namespace {
 
-const Taxonomy& Functions() {
-  static const FunctionScorer* const kScorer = [] {
-    auto s = FunctionScorer::LoadEmbedded();
-    EXPECT_TRUE(s.ok()) << s.status().ToString();
-    return new FunctionScorer(std::move(s).value());
-  }();
-  return kScorer->taxonomy();
-}
+using testing::Functions;
 
 TEST(Profile, CambodiaHasEveryMinistryAndInstitutionOfTheDomainList) {
   auto p = Profile::LoadEmbedded("KHM", Functions());
