@@ -36,9 +36,10 @@ std::optional<std::string> ItemExplanation(std::string_view text) {
 
 // Known positions a reading found.
 std::size_t Known(const AddendumResult& r) {
-  return static_cast<std::size_t>(std::count_if(
-      r.statements.begin(), r.statements.end(),
-      [](const core::PositionStatement& s) { return s.position.value != "unknown"; }));
+  return static_cast<std::size_t>(
+      std::count_if(r.statements.begin(), r.statements.end(), [](const core::PositionStatement& s) {
+        return s.position.value != core::PositionValue::kUnknown;
+      }));
 }
 
 class AddendumReader {
@@ -319,12 +320,12 @@ void AddendumReader::KeepFirstOfRepeats() {
       kept.push_back(std::move(s));
     } else if (kept[it->second].position.value == s.position.value) {
       Diagnose("info", "addendum_repeated_number", s.source.span_begin,
-               s.number + " listed again as " + s.position.value);
+               s.number + " listed again as " + core::PositionKey(s.position.value));
     } else {
       Diagnose("warning", "position_conflict", s.source.span_begin,
-               s.number + " is " + kept[it->second].position.value + " (\"" +
-                   kept[it->second].position.as_written + "\") and " + s.position.value + " (\"" +
-                   s.position.as_written + "\")");
+               s.number + " is " + core::PositionKey(kept[it->second].position.value) + " (\"" +
+                   kept[it->second].position.as_written + "\") and " +
+                   core::PositionKey(s.position.value) + " (\"" + s.position.as_written + "\")");
       kept.push_back(std::move(s));
     }
   }
@@ -359,7 +360,7 @@ void AddendumReader::CheckDeclared() {
   const core::DeclaredTotals& d = result_.declared;
   const int earlier = earlier_.value_or(0);
   std::set<std::string> numbers;
-  std::map<std::string, int> by_value;
+  std::map<core::PositionValue, int> by_value;
   for (const auto& s : result_.statements) {
     if (numbers.insert(s.number).second) ++by_value[s.position.value];
   }
@@ -370,8 +371,9 @@ void AddendumReader::CheckDeclared() {
                  std::to_string(read) + " read");
   };
   if (d.received) check(*d.received - earlier, static_cast<int>(numbers.size()), "answered");
-  if (d.supported) check(*d.supported - earlier, by_value["supported"], "supported");
-  check(d.noted, by_value["noted"], "noted");
+  if (d.supported)
+    check(*d.supported - earlier, by_value[core::PositionValue::kSupported], "supported");
+  check(d.noted, by_value[core::PositionValue::kNoted], "noted");
 }
 
 void AddendumReader::Add(const Cited& c, const std::optional<Found>& f, int paragraph,
@@ -379,7 +381,7 @@ void AddendumReader::Add(const Cited& c, const std::optional<Found>& f, int para
   core::PositionStatement s;
   s.number = c.number;
   s.printed = c.printed;
-  s.position.value = f ? f->value : "unknown";
+  s.position.value = f ? f->value : core::PositionValue::kUnknown;
   s.position.as_written = f ? f->as_written : "";
   s.position.stage = "addendum";
   s.position.document = info_.symbol;

@@ -151,10 +151,11 @@ bool ListReader::NextSeparator(re2::StringPiece& sp, NumberList& out) const {
 
 std::vector<Found> FindPositions(std::string_view s, const Patterns& p) {
   // From the most specific class on; a later class never claims words an earlier one matched.
-  static const std::pair<const char*, const char*> kClasses[] = {
-      {"addendum_in_part", "supported_in_part"}, {"addendum_in_principle", "noted"},
-      {"addendum_no_position", "noted"},         {"addendum_noted", "noted"},
-      {"addendum_pending", "pending"},           {"addendum_supported", "supported"}};
+  using enum core::PositionValue;
+  static const std::pair<const char*, core::PositionValue> kClasses[] = {
+      {"addendum_in_part", kSupportedInPart}, {"addendum_in_principle", kNoted},
+      {"addendum_no_position", kNoted},       {"addendum_noted", kNoted},
+      {"addendum_pending", kPending},         {"addendum_supported", kSupported}};
   std::vector<Found> out;
   for (const auto& [name, value] : kClasses) {
     const RE2& re = p.Get(name);
@@ -174,32 +175,34 @@ std::vector<Found> FindPositions(std::string_view s, const Patterns& p) {
 }
 
 std::optional<Found> Decide(const std::vector<Found>& found) {
-  auto first = [&](std::string_view value) -> const Found* {
+  using enum core::PositionValue;
+  auto first = [&](core::PositionValue value) -> const Found* {
     for (const Found& f : found) {
       if (f.value == value) return &f;
     }
     return nullptr;
   };
-  if (const Found* f = first("supported_in_part")) return *f;
-  const Found* sup = first("supported");
-  const Found* noted = first("noted");
+  if (const Found* f = first(kSupportedInPart)) return *f;
+  const Found* sup = first(kSupported);
+  const Found* noted = first(kNoted);
   if (sup && noted) {
     const Found* a = sup->begin < noted->begin ? sup : noted;
     const Found* b = a == sup ? noted : sup;
-    return Found{"supported_in_part", a->as_written + " ... " + b->as_written, a->begin, b->end};
+    return Found{kSupportedInPart, a->as_written + " ... " + b->as_written, a->begin, b->end};
   }
-  for (const Found* f : {sup, noted, first("pending")}) {
+  for (const Found* f : {sup, noted, first(kPending)}) {
     if (f) return *f;
   }
   return std::nullopt;
 }
 
 std::optional<Found> CellPosition(std::string_view cell, const Patterns& p) {
-  static const std::pair<const char*, const char*> kCells[] = {
-      {"addendum_cell_in_part", "supported_in_part"},
-      {"addendum_cell_noted", "noted"},
-      {"addendum_cell_pending", "pending"},
-      {"addendum_cell_supported", "supported"}};
+  using enum core::PositionValue;
+  static const std::pair<const char*, core::PositionValue> kCells[] = {
+      {"addendum_cell_in_part", kSupportedInPart},
+      {"addendum_cell_noted", kNoted},
+      {"addendum_cell_pending", kPending},
+      {"addendum_cell_supported", kSupported}};
   for (const auto& [name, value] : kCells) {
     std::string words;
     if (RE2::PartialMatch(cell, p.Get(name), &words)) return Found{value, words, 0, words.size()};

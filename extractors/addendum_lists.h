@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "extractors/patterns.h"
+#include "pipeline/core/position_value.h"
 
 namespace uprx::extractors {
 
@@ -60,9 +61,10 @@ class ListReader {
   std::optional<int> paragraph_;
 };
 
-// A phrase that states a position: value supported | noted | supported_in_part | pending.
+// A phrase that states a position (never kUnknown).
 struct Found {
-  std::string value, as_written;
+  core::PositionValue value = core::PositionValue::kUnknown;
+  std::string as_written;
   std::size_t begin = 0, end = 0;  // in the string searched
 };
 

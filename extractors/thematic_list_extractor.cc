@@ -218,9 +218,8 @@ void RowReader::ReadPosition(const ThematicRow& row, std::string_view note,
   r.position.stage = "thematic_list";
   r.position.document = document_;
   if (!note.empty()) r.position.explanation = std::string(note);
-  const std::string value = ThematicPositionValue(cell, p_);
-  if (!value.empty()) {
-    r.position.value = value;
+  if (const auto value = ThematicPositionValue(cell, p_)) {
+    r.position.value = *value;
   } else {
     Diagnose(r, "warning", "position_unknown", "position \"" + std::string(cell) + "\" not read");
   }
@@ -325,7 +324,7 @@ bool ThematicListExtractor::Identify(const core::NormalizedText& text,
   int positioned = 0;
   for (const ThematicRow& row : table.rows) {
     positioned +=
-        !ThematicPositionValue(table.Cell(row, ThematicColumn::kPosition), patterns_).empty();
+        ThematicPositionValue(table.Cell(row, ThematicColumn::kPosition), patterns_).has_value();
   }
   if (positioned < kMinListRows) return false;
   info.kind = core::DocumentKind::kThematicList;

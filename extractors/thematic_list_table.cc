@@ -30,16 +30,17 @@ std::string_view TrimChars(std::string_view s, std::string_view chars) {
   return s;
 }
 
-std::string ThematicPositionValue(std::string_view cell, const Patterns& p) {
-  static constexpr std::pair<const char*, const char*> kOrder[] = {
-      {"thematic_position_in_part", "supported_in_part"},
-      {"thematic_position_noted", "noted"},
-      {"thematic_position_pending", "pending"},
-      {"thematic_position_supported", "supported"}};
+std::optional<core::PositionValue> ThematicPositionValue(std::string_view cell, const Patterns& p) {
+  using enum core::PositionValue;
+  static constexpr std::pair<const char*, core::PositionValue> kOrder[] = {
+      {"thematic_position_in_part", kSupportedInPart},
+      {"thematic_position_noted", kNoted},
+      {"thematic_position_pending", kPending},
+      {"thematic_position_supported", kSupported}};
   for (const auto& [name, value] : kOrder) {
     if (RE2::PartialMatch(cell, p.Get(name))) return value;
   }
-  return "";
+  return std::nullopt;
 }
 
 namespace {
@@ -72,7 +73,7 @@ std::optional<std::vector<ThematicColumn>> HeaderColumns(const std::vector<std::
 // column; cells before it name States, cells after it hold labels.
 std::vector<ThematicColumn> InferColumns(const std::vector<std::string>& cells, const Patterns& p) {
   for (std::size_t i = 1; i < cells.size(); ++i) {
-    if (ThematicPositionValue(cells[i], p).empty()) continue;
+    if (!ThematicPositionValue(cells[i], p)) continue;
     std::vector<ThematicColumn> columns(cells.size(), ThematicColumn::kThemes);
     columns[0] = ThematicColumn::kRecommendation;
     for (std::size_t j = 1; j < i; ++j) columns[j] = ThematicColumn::kStates;

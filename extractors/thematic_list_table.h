@@ -14,11 +14,13 @@
 #ifndef UPRX_EXTRACTORS_THEMATIC_LIST_TABLE_H_
 #define UPRX_EXTRACTORS_THEMATIC_LIST_TABLE_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "extractors/patterns.h"
+#include "pipeline/core/position_value.h"
 
 namespace uprx::extractors {
 
@@ -40,9 +42,9 @@ struct ThematicTable {
 
 ThematicTable ReadThematicTable(const std::string& text, const Patterns& p);
 
-// The position a cell states: "supported", "noted", "supported_in_part" ("Supported/Noted"),
-// "pending", or "" when it states none.
-std::string ThematicPositionValue(std::string_view cell, const Patterns& p);
+// The position a cell states ("Supported/Noted" is supported in part); nullopt when it states
+// none.
+std::optional<core::PositionValue> ThematicPositionValue(std::string_view cell, const Patterns& p);
 
 // The recommendation cell: "140.7 Text (France); Source of Position: A/HRC/59/15/Add.1 - Para.3"
 // -> number "140.7" (a trailing period is printed only), body up to the note, the note.

@@ -15,7 +15,8 @@ namespace {
 using core::SplitLines;
 
 struct FoundPosition {
-  std::string value, as_written;
+  core::PositionValue value = core::PositionValue::kUnknown;
+  std::string as_written;
   int paragraph = 0;
 };
 
@@ -24,11 +25,12 @@ struct FoundPosition {
 // in the outcome report" (A/HRC/11/26) defers the answer. Then noted, since "did not enjoy the
 // support" contains "enjoy the support".
 std::optional<FoundPosition> PositionOf(const std::string& text, int paragraph, const Patterns& p) {
-  static const std::pair<const char*, const char*> kOrder[] = {
-      {"position_pending", "pending"},
-      {"position_noted", "noted"},
-      {"position_in_part", "supported_in_part"},
-      {"position_supported", "supported"}};
+  using enum core::PositionValue;
+  static const std::pair<const char*, core::PositionValue> kOrder[] = {
+      {"position_pending", kPending},
+      {"position_noted", kNoted},
+      {"position_in_part", kSupportedInPart},
+      {"position_supported", kSupported}};
   for (const auto& [name, value] : kOrder) {
     std::string matched;
     if (RE2::PartialMatch(text, p.Get(name), &matched))
@@ -125,7 +127,7 @@ bool AddReferenced(const SectionBlock& b, const FoundPosition& position,
     // paragraphs' items take the position.
     if (ref.letter.empty() && ref.paragraph >= first_section_paragraph) {
       for (core::Recommendation& r : out.recommendations) {
-        if (r.paragraph == ref.paragraph && r.position.value == "unknown") {
+        if (r.paragraph == ref.paragraph && r.position.value == core::PositionValue::kUnknown) {
           r.position = MakePosition(position, info.symbol);
         }
       }
@@ -208,13 +210,14 @@ void BuildRecommendations(const std::vector<SectionBlock>& blocks, const core::N
     }
     // A paragraph without items that states a position speaks of the items before it.
     for (core::Recommendation& r : out.recommendations) {
-      if (r.position.value == "unknown") r.position = MakePosition(*current, info.symbol);
+      if (r.position.value == core::PositionValue::kUnknown)
+        r.position = MakePosition(*current, info.symbol);
     }
     current.reset();
   }
   int unknown = 0;
   for (const core::Recommendation& r : out.recommendations)
-    unknown += r.position.value == "unknown";
+    unknown += r.position.value == core::PositionValue::kUnknown;
   if (unknown > 0) {
     out.diagnostics.push_back(
         {"warning", "position_unknown", info.symbol, 0,

@@ -53,9 +53,10 @@ void MarkPrimary(std::vector<Match>& matches, const core::Review& old_review,
   }
 }
 
-std::string ChangeKind(const std::string& from, const std::string& to) {
-  if (from == "noted" && to == "supported") return "noted_to_supported";
-  if (from == "supported" && to == "noted") return "supported_to_noted";
+std::string ChangeKind(core::PositionValue from, core::PositionValue to) {
+  using enum core::PositionValue;
+  if (from == kNoted && to == kSupported) return "noted_to_supported";
+  if (from == kSupported && to == kNoted) return "supported_to_noted";
   return "other";
 }
 
@@ -66,8 +67,8 @@ void FillLists(const core::Review& old_review, const core::Review& new_review,
     matched_old.insert(m.old_index);
     matched_new.insert(m.new_index);
     if (!m.primary) continue;
-    const std::string& from = old_review.recommendations[m.old_index].position.value;
-    const std::string& to = new_review.recommendations[m.new_index].position.value;
+    const core::PositionValue from = old_review.recommendations[m.old_index].position.value;
+    const core::PositionValue to = new_review.recommendations[m.new_index].position.value;
     if (from != to)
       c.position_changes.push_back({m.old_index, m.new_index, from, to, ChangeKind(from, to)});
   }

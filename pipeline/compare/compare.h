@@ -53,7 +53,7 @@ struct Match {
 // unknown, supported in part) is "other".
 struct PositionChange {
   std::size_t old_index = 0, new_index = 0;
-  std::string from, to;
+  core::PositionValue from = core::PositionValue::kUnknown, to = core::PositionValue::kUnknown;
   std::string kind;  // noted_to_supported | supported_to_noted | other
 };
 

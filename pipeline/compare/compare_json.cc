@@ -27,19 +27,15 @@ Json RecommendationRef(const core::Recommendation& r) {
   return {{"id", r.id},
           {"number", r.number},
           {"text", r.text},
-          {"position", r.position.value},
+          {"position", core::PositionKey(r.position.value)},
           {"recommending_states", std::move(states)}};
 }
 
 Json SideToJson(const core::Review& review, const std::string& file) {
-  std::map<std::string, int> positions;
-  for (const char* k : {"supported", "noted", "pending", "supported_in_part", "unknown"}) {
-    positions[k] = 0;
-  }
-  for (const auto& r : review.recommendations) ++positions[r.position.value];
+  const std::map<core::PositionValue, int> positions = core::CountPositions(review.recommendations);
   Json pos = Json::object();
-  for (const char* k : {"supported", "noted", "pending", "supported_in_part", "unknown"}) {
-    pos[k] = positions[k];
+  for (const core::PositionValue v : core::kPositionValues) {
+    pos[core::PositionKey(v)] = positions.at(v);
   }
   return {{"file", file},
           {"state_under_review",
@@ -162,8 +158,8 @@ Json PositionChangesToJson(const ComparedReviews& in, const Comparison& c) {
   Json out = Json::array();
   for (const PositionChange& p : c.position_changes) {
     out.push_back({{"kind", p.kind},
-                   {"from", p.from},
-                   {"to", p.to},
+                   {"from", core::PositionKey(p.from)},
+                   {"to", core::PositionKey(p.to)},
                    {"old", RecommendationRef(in.old_review.recommendations[p.old_index])},
                    {"new", RecommendationRef(in.new_review.recommendations[p.new_index])}});
   }

@@ -99,8 +99,8 @@ std::vector<std::string> CommitteeAnswer(const ComparedReviews& in, const Compar
   for (const Match& m : c.matches) raised.insert(m.old_index);
   int supported = 0, noted = 0;
   for (std::size_t o : raised) {
-    const std::string& p = in.old_review.recommendations[o].position.value;
-    supported += p == "supported", noted += p == "noted";
+    const core::PositionValue p = in.old_review.recommendations[o].position.value;
+    supported += p == core::PositionValue::kSupported, noted += p == core::PositionValue::kNoted;
   }
   std::set<std::size_t> partly;
   for (const Match& m : c.partial_links) {

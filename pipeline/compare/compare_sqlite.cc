@@ -64,8 +64,8 @@ core::Status AddMatches(sqlite3* db, const ComparedReviews& in, const Comparison
     BindText(stmt, 3, n.id);
     sqlite3_bind_double(stmt, 4, m.pair.score);
     sqlite3_bind_int(stmt, 5, m.primary ? 1 : 0);
-    BindText(stmt, 6, o.position.value);
-    BindText(stmt, 7, n.position.value);
+    BindText(stmt, 6, core::PositionKey(o.position.value));
+    BindText(stmt, 7, core::PositionKey(n.position.value));
     BindText(stmt, 8, m.primary && change != changes.end() ? change->second : "");
     const int rc = sqlite3_step(stmt);
     sqlite3_reset(stmt);

@@ -74,4 +74,11 @@ SourceLocation OffsetMap::Locate(std::size_t offset) const {
   return loc;
 }
 
+std::map<PositionValue, int> CountPositions(const std::vector<Recommendation>& recommendations) {
+  std::map<PositionValue, int> out;
+  for (const PositionValue v : kPositionValues) out[v] = 0;
+  for (const Recommendation& r : recommendations) ++out[r.position.value];
+  return out;
+}
+
 }  // namespace uprx::core

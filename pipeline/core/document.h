@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/core/position_value.h"
+
 namespace uprx::core {
 
 enum class Format { kUnknown, kPdf, kDocx, kDoc, kText, kHtml };
@@ -108,7 +110,7 @@ struct StateRef {
 };
 
 struct Position {
-  std::string value = "unknown";  // supported | noted | pending | supported_in_part | unknown
+  PositionValue value = PositionValue::kUnknown;
   std::string as_written;
   std::string stage;  // working_group | addendum | thematic_list
   std::string document;
@@ -218,6 +220,9 @@ struct Review {
   // Taxonomy id -> version of every taxonomy that labelled this review (generator.taxonomies).
   std::map<std::string, std::string> taxonomies;
 };
+
+// How many of the recommendations hold each position; every value is present, zero or not.
+std::map<PositionValue, int> CountPositions(const std::vector<Recommendation>& recommendations);
 
 }  // namespace uprx::core
 

@@ -98,9 +98,10 @@ void AddPairs(const nlohmann::json& recommendation, std::vector<PredictedPair>& 
   std::string id = StringOr(recommendation, "id");
   if (id.empty()) id = StringOr(recommendation, "number");
   const std::string text = StringOr(recommendation, "text");
-  std::string position, stage;
+  core::PositionValue position = core::PositionValue::kUnknown;
+  std::string stage;
   if (auto p = recommendation.find("position"); p != recommendation.end() && p->is_object()) {
-    position = StringOr(*p, "value");
+    position = core::ParsePositionKey(StringOr(*p, "value")).value_or(position);
     stage = StringOr(*p, "stage");
   }
   const nlohmann::json& states = ArrayOr(recommendation, "recommending_states");
@@ -215,20 +216,21 @@ class ReviewMatcher {
 
   void ComparePosition(std::size_t i, std::size_t j, ReviewScore& score) const {
     const PredictedPair& pair = review_.pairs[i];
-    const std::string& ours = pair.position;
-    if (ours != "supported" && ours != "noted" && ours != "supported_in_part") return;
+    const core::PositionValue ours = pair.position;
+    if (!core::IsFinalPosition(ours)) return;
     const GoldRow& row = gold_.rows[j];
     auto& agreement = score.positions[pair.position_stage];
     ++agreement.compared;
     const bool accepted = row.response == "Accepted";
-    if (accepted == (ours == "supported")) {
+    if (accepted == (ours == core::PositionValue::kSupported)) {
       ++agreement.agree;
       return;
     }
     score.position_disagreements.push_back(
         UnmatchedItem{pair.state, pair.recommendation_id,
-                      ours + " (" + pair.position_stage + ") -> UPR Info " + row.response, 1.0,
-                      row.state, row.text});
+                      core::PositionKey(ours) + std::string(" (") + pair.position_stage +
+                          ") -> UPR Info " + row.response,
+                      1.0, row.state, row.text});
   }
 
   bool CoveredByMatchedPair(std::size_t j) const {

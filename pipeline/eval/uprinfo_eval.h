@@ -42,6 +42,7 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/core/position_value.h"
 #include "pipeline/core/status.h"
 #include "pipeline/formats/csv_reader.h"
 
@@ -135,8 +136,8 @@ struct PredictedPair {
   std::string state;      // name, or as written when unresolved
   std::string state_key;  // ISO3, or StateMatchKey(as_written) when iso3 is null
   std::string recommendation_id;
-  std::string text;            // the segment when the State made a clause, else the recommendation
-  std::string position;        // position.value of the recommendation
+  std::string text;  // the segment when the State made a clause, else the recommendation
+  core::PositionValue position = core::PositionValue::kUnknown;
   std::string position_stage;  // working_group | addendum | thematic_list
 };
 

@@ -42,7 +42,7 @@ std::vector<std::string> Row(const core::Review& review, const ReviewColumns& rc
           rc.cycle,
           review.sur_iso3,
           s.iso3,
-          r.position.value,
+          core::PositionKey(r.position.value),
           r.position.stage,
           r.position.document,
           s.segment,
@@ -105,10 +105,18 @@ std::string SpreadsheetSafe(std::string_view value) {
   return "'" + std::string(value);
 }
 
-std::string UprInfoResponse(std::string_view position_value) {
-  if (position_value == "supported") return "Accepted";
-  if (position_value == "noted" || position_value == "supported_in_part") return "Noted";
-  return std::string(position_value);
+std::string UprInfoResponse(core::PositionValue value) {
+  switch (value) {
+    case core::PositionValue::kSupported:
+      return "Accepted";
+    case core::PositionValue::kNoted:
+    case core::PositionValue::kSupportedInPart:
+      return "Noted";
+    case core::PositionValue::kPending:
+    case core::PositionValue::kUnknown:
+      break;
+  }
+  return std::string(core::PositionKey(value));
 }
 
 void WriteCsvHeader(std::ostream& out, const CsvOptions& options) {

@@ -62,7 +62,7 @@ std::string SpreadsheetSafe(std::string_view value);
 // UPR Info's Response for a position value: "Accepted" for supported, "Noted" for noted and
 // supported_in_part (UPR Info has no partial response), the value itself otherwise (pending,
 // unknown), so a position is never hidden.
-std::string UprInfoResponse(std::string_view position_value);
+std::string UprInfoResponse(core::PositionValue value);
 
 }  // namespace uprx::pipeline
 

@@ -99,8 +99,10 @@ void WriteSummary(std::ostream& out, const std::vector<core::Review>& reviews) {
     out << ".</p>\n";
   }
   out << "</header>\n<section id=\"summary\"><h2>Summary</h2><div class=\"charts\">\n";
-  Tally positions = CountByPosition(reviews);
-  for (auto& [value, count] : positions) value = PositionName(value);
+  Tally positions;
+  for (const auto& [value, count] : CountByPosition(reviews)) {
+    positions.emplace_back(PositionName(value), count);
+  }
   WriteCountsTable(out, "Position", positions);
   WriteCountsTable(out, "Position given in", CountByPositionSource(reviews));
   out << "</div></section>\n";
@@ -109,14 +111,14 @@ void WriteSummary(std::ostream& out, const std::vector<core::Review>& reviews) {
 void WriteCharts(std::ostream& out, const std::vector<core::Review>& reviews) {
   Tally themes = CountByTheme(reviews);
   if (themes.size() > kMaxThemeBars) themes.resize(kMaxThemeBars);
-  std::vector<std::string> series;
+  std::vector<core::PositionValue> series;
   std::vector<std::pair<std::string, std::vector<int>>> by_group;
   std::vector<std::string> series_names;
   for (const auto& [value, count] : CountByPosition(reviews)) {
     if (count > 0) series.push_back(value);
     if (count > 0) series_names.push_back(PositionName(value));
   }
-  const auto& values = PositionValues();
+  const auto& values = kReportPositionOrder;
   for (const auto& [group, counts] : PositionsByRegionalGroup(reviews)) {
     std::vector<int> kept;
     for (std::size_t k = 0; k < values.size(); ++k) {
@@ -132,6 +134,12 @@ void WriteCharts(std::ostream& out, const std::vector<core::Review>& reviews) {
       << "</figure>\n<figure>"
       << HorizontalBarChart("Workload per lead institution", CountByLeadInstitution(reviews))
       << "</figure>\n</div></section>\n";
+}
+
+// The words for a position filter's value ("supported_in_part" -> "supported in part").
+std::string KeyLabel(std::string_view key) {
+  const auto value = core::ParsePositionKey(key);
+  return value ? PositionName(*value) : std::string(key);
 }
 
 // One filter; `shown` gives an option's words for its value (the value itself by default).
@@ -170,15 +178,15 @@ void WriteEditHelp(std::ostream& out, const std::string& file) {
 }
 
 void WriteFilters(std::ostream& out, const std::vector<core::Review>& reviews) {
-  Tally positions;
-  for (const auto& p : CountByPosition(reviews)) {
-    if (p.second > 0) positions.push_back(p);
+  Tally positions;  // keyed as the rows' data-position
+  for (const auto& [value, count] : CountByPosition(reviews)) {
+    if (count > 0) positions.emplace_back(core::PositionKey(value), count);
   }
   const std::string file =
       reviews.size() == 1 ? ReviewKey(reviews[0]) + "-overrides.csv" : "overrides.csv";
   out << "<div class=\"filters\"><input type=\"search\" id=\"search\" placeholder=\"Search text, "
          "State, label...\" aria-label=\"Search\">\n";
-  WriteSelect(out, "position", "All positions", positions, PositionName);
+  WriteSelect(out, "position", "All positions", positions, KeyLabel);
   WriteSelect(out, "themes", "All themes", CountByTheme(reviews));
   WriteSelect(out, "institution", "All lead institutions", CountByLeadInstitution(reviews));
   WriteSelect(out, "groups", "All regional groups", CountByRegionalGroup(reviews));
@@ -252,8 +260,8 @@ std::string RowAttributes(const core::Recommendation& r) {
     groups.push_back(s.regional_group.empty() ? "unknown" : s.regional_group);
   }
   const std::string lead = LeadInstitution(r);
-  return " data-position=\"" + Esc(FilterValue({r.position.value})) + "\" data-themes=\"" +
-         Esc(FilterValue(themes)) + "\" data-institution=\"" +
+  return " data-position=\"" + Esc(FilterValue({core::PositionKey(r.position.value)})) +
+         "\" data-themes=\"" + Esc(FilterValue(themes)) + "\" data-institution=\"" +
          Esc(FilterValue({lead.empty() ? kNoLeadInstitution : lead})) + "\" data-groups=\"" +
          Esc(FilterValue(groups)) + "\"";
 }
@@ -274,12 +282,13 @@ void WriteRow(std::ostream& out, const core::Recommendation& r, const std::strin
   }
   out << "<tr id=\"" << Esc(r.id) << "\"" << RowAttributes(r) << "><td class=\"num\">"
       << Esc(several_reviews ? r.id : r.number) << "</td><td class=\"text\">" << Esc(r.text)
-      << "</td><td class=\"states\">" << states << "</td><td><span class=\"pos pos-" << Esc(p.value)
-      << "\" title=\"" << Esc("as written: " + p.as_written) << "\">" << Esc(PositionName(p.value))
-      << "</span><div class=\"stage\">" << Esc(PositionSource(p))
-      << "</div></td><td class=\"labels-cell\">" << LabelsCell(r) << "</td>"
-      << (institutions ? InstitutionsCell(r, review_key) : std::string()) << "<td class=\"source\">"
-      << Esc(r.source.document) << " p. " << r.source.page << "</td></tr>\n";
+      << "</td><td class=\"states\">" << states << "</td><td><span class=\"pos pos-"
+      << Esc(core::PositionKey(p.value)) << "\" title=\"" << Esc("as written: " + p.as_written)
+      << "\">" << Esc(PositionName(p.value)) << "</span><div class=\"stage\">"
+      << Esc(PositionSource(p)) << "</div></td><td class=\"labels-cell\">" << LabelsCell(r)
+      << "</td>" << (institutions ? InstitutionsCell(r, review_key) : std::string())
+      << "<td class=\"source\">" << Esc(r.source.document) << " p. " << r.source.page
+      << "</td></tr>\n";
 }
 
 // Each review's institutions for edit mode, {"KHM-c2": [{"id": .., "name": ..}, ..]}.

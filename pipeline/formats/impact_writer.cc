@@ -17,8 +17,8 @@ void WriteRecord(std::ostream& out, const std::vector<std::string>& fields) {
 
 std::string Response(const core::Position& p) {
   std::string out;
-  if (p.value == "supported_in_part") out = "Supported in part.";
-  if (p.value == "pending") out = "Pending: no answer from the State yet.";
+  if (p.value == core::PositionValue::kSupportedInPart) out = "Supported in part.";
+  if (p.value == core::PositionValue::kPending) out = "Pending: no answer from the State yet.";
   if (p.explanation && !p.explanation->empty()) out += (out.empty() ? "" : " ") + *p.explanation;
   return out;
 }
@@ -78,17 +78,24 @@ std::vector<std::string> ImpactColumns(const ImpactOptions& options) {
       "SDGs [rel:category-short-title]"};
 }
 
-std::string ImpactSupportLevel(std::string_view position_value) {
-  if (position_value == "supported") return "2";
-  if (position_value == "supported_in_part") return "1";
-  if (position_value == "noted") return "0";
+std::string ImpactSupportLevel(core::PositionValue value) {
+  switch (value) {
+    case core::PositionValue::kSupported:
+      return "2";
+    case core::PositionValue::kSupportedInPart:
+      return "1";
+    case core::PositionValue::kNoted:
+      return "0";
+    case core::PositionValue::kPending:
+    case core::PositionValue::kUnknown:
+      break;
+  }
   return "";
 }
 
-std::string ImpactAccepted(std::string_view position_value) {
-  if (position_value == "supported") return "true";
-  if (position_value == "noted" || position_value == "supported_in_part") return "false";
-  return "";
+std::string ImpactAccepted(core::PositionValue value) {
+  if (!core::IsFinalPosition(value)) return "";
+  return value == core::PositionValue::kSupported ? "true" : "false";
 }
 
 ImpactLinks ImpactLinksOf(const core::Review& review, const core::Recommendation& r,

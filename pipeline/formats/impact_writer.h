@@ -64,9 +64,9 @@ void WriteImpactRows(std::ostream& out, const core::Review& review,
                      const ImpactOptions& options = {});
 
 // IMPACT's support_level for a position value: "2", "1", "0", or "" (pending, unknown).
-std::string ImpactSupportLevel(std::string_view position_value);
+std::string ImpactSupportLevel(core::PositionValue value);
 // The legacy "accepted": "true", "false", or "" (pending, unknown).
-std::string ImpactAccepted(std::string_view position_value);
+std::string ImpactAccepted(core::PositionValue value);
 
 // The category links of one recommendation, each a comma-separated list of short titles.
 struct ImpactLinks {

@@ -35,15 +35,16 @@ std::string MainThemes(const InstitutionRow& row) {
   return out;
 }
 
-int Count(const std::map<std::string, int>& m, const std::string& key) {
+int Count(const std::map<core::PositionValue, int>& m, core::PositionValue key) {
   auto it = m.find(key);
   return it == m.end() ? 0 : it->second;
 }
 
-int Other(const std::map<std::string, int>& m) {
+int Other(const std::map<core::PositionValue, int>& m) {
+  using enum core::PositionValue;
   int n = 0;
   for (const auto& [k, v] : m) {
-    if (k != "supported" && k != "noted" && k != "pending") n += v;
+    if (k != kSupported && k != kNoted && k != kPending) n += v;
   }
   return n;
 }
@@ -90,8 +91,9 @@ void WriteMarkdown(std::ostream& out, const core::Review& review) {
          "Recommendations led |\n|---|---:|---:|---|---|---|\n";
   for (const InstitutionRow& r : rows) {
     out << "| " << Md(r.name) << " (" << r.id << ") | " << r.leads() << " | " << r.supports()
-        << " | " << Count(r.lead_by_position, "supported") << " / "
-        << Count(r.lead_by_position, "noted") << " / " << Count(r.lead_by_position, "pending")
+        << " | " << Count(r.lead_by_position, core::PositionValue::kSupported) << " / "
+        << Count(r.lead_by_position, core::PositionValue::kNoted) << " / "
+        << Count(r.lead_by_position, core::PositionValue::kPending)
         << (Other(r.lead_by_position) ? " / other " + std::to_string(Other(r.lead_by_position))
                                       : "")
         << " | " << Md(MainThemes(r)) << " | " << Join(r.led, ", ") << " |\n";
@@ -132,13 +134,13 @@ void WriteDelimited(std::ostream& out, const std::vector<core::Review>& reviews,
           cell(r.name),
           std::to_string(r.leads()),
           std::to_string(r.supports()),
-          std::to_string(Count(r.lead_by_position, "supported")),
-          std::to_string(Count(r.lead_by_position, "noted")),
-          std::to_string(Count(r.lead_by_position, "pending")),
+          std::to_string(Count(r.lead_by_position, core::PositionValue::kSupported)),
+          std::to_string(Count(r.lead_by_position, core::PositionValue::kNoted)),
+          std::to_string(Count(r.lead_by_position, core::PositionValue::kPending)),
           std::to_string(Other(r.lead_by_position)),
-          std::to_string(Count(r.support_by_position, "supported")),
-          std::to_string(Count(r.support_by_position, "noted")),
-          std::to_string(Count(r.support_by_position, "pending")),
+          std::to_string(Count(r.support_by_position, core::PositionValue::kSupported)),
+          std::to_string(Count(r.support_by_position, core::PositionValue::kNoted)),
+          std::to_string(Count(r.support_by_position, core::PositionValue::kPending)),
           std::to_string(Other(r.support_by_position)),
           cell(MainThemes(r)),
           cell(Join(r.led, ";")),
@@ -153,7 +155,7 @@ void WriteDelimited(std::ostream& out, const std::vector<core::Review>& reviews,
 std::vector<InstitutionRow> SummarizeInstitutions(const core::Review& review) {
   std::map<std::string, InstitutionRow> by_id;
   for (const core::Recommendation& r : review.recommendations) {
-    const std::string position = r.position.value.empty() ? "unknown" : r.position.value;
+    const core::PositionValue position = r.position.value;
     for (const core::AssignedLabel& l :
          r.labels.ministries.value_or(std::vector<core::AssignedLabel>{})) {
       InstitutionRow& row = by_id[l.id];

@@ -24,8 +24,8 @@ namespace uprx::pipeline {
 
 struct InstitutionRow {
   std::string id, name;
-  std::map<std::string, int> lead_by_position;  // "supported" -> 12
-  std::map<std::string, int> support_by_position;
+  std::map<core::PositionValue, int> lead_by_position;  // kSupported -> 12
+  std::map<core::PositionValue, int> support_by_position;
   std::map<std::string, int> lead_themes;   // theme -> recommendations led
   std::vector<std::string> led, supported;  // recommendation numbers ("118.3")
   int leads() const { return static_cast<int>(led.size()); }

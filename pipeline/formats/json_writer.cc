@@ -53,12 +53,9 @@ Json StateToJson(const core::StateRef& s) {
 }
 
 Json PositionToJson(const core::Position& p) {
-  return {{"value", p.value},
-          {"as_written", StringOrNull(p.as_written)},
-          {"stage", StringOrNull(p.stage)},
-          {"document", StringOrNull(p.document)},
-          {"paragraph", OrNull(p.paragraph)},
-          {"explanation", OrNull(p.explanation)}};
+  return {{"value", core::PositionKey(p.value)}, {"as_written", StringOrNull(p.as_written)},
+          {"stage", StringOrNull(p.stage)},      {"document", StringOrNull(p.document)},
+          {"paragraph", OrNull(p.paragraph)},    {"explanation", OrNull(p.explanation)}};
 }
 
 Json GivenLabelsToJson(const core::GivenLabels& g) {
@@ -130,16 +127,14 @@ Json RecommendationToJson(const core::Recommendation& r) {
 }
 
 Json SummaryToJson(const core::Review& review) {
-  std::map<std::string, int> positions = {
-      {"supported", 0}, {"noted", 0}, {"pending", 0}, {"supported_in_part", 0}, {"unknown", 0}};
+  const std::map<core::PositionValue, int> positions = core::CountPositions(review.recommendations);
   std::set<std::string> states;
   for (const auto& r : review.recommendations) {
-    ++positions[r.position.value];
     for (const auto& s : r.recommending_states) states.insert(s.iso3.empty() ? s.name : s.iso3);
   }
   Json pos;
-  for (const char* k : {"supported", "noted", "pending", "supported_in_part", "unknown"}) {
-    pos[k] = positions[k];
+  for (const core::PositionValue v : core::kPositionValues) {
+    pos[core::PositionKey(v)] = positions.at(v);
   }
   return {{"recommendations", review.recommendations.size()},
           {"recommending_states", states.size()},

@@ -56,16 +56,16 @@ const core::DocumentInfo* FirstOfKind(const core::Review& review, core::Document
 
 }  // namespace
 
-std::string PositionName(std::string_view value) {
-  if (value.empty()) return "unknown";
-  std::string out(value);
-  std::replace(out.begin(), out.end(), '_', ' ');
-  return out;
+std::string PositionName(core::PositionValue value) {
+  return std::string(core::PositionLabel(value));
 }
 
 std::string StageName(std::string_view stage) {
   if (stage == "working_group") return "Working Group report";
-  return PositionName(stage);  // "addendum", "thematic list"
+  if (stage.empty()) return "unknown";
+  std::string out(stage);  // "addendum", "thematic list"
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
 }
 
 std::string DocumentKindLabel(core::DocumentKind kind) {
@@ -95,7 +95,7 @@ std::string PositionBanner(const core::Review& review) {
   int pending = 0;
   bool working_group = false;
   for (const auto& r : review.recommendations) {
-    if (r.position.value == "pending") ++pending;
+    if (r.position.value == core::PositionValue::kPending) ++pending;
     if (r.position.stage == "working_group") working_group = true;
   }
   if (const core::DocumentInfo* addendum = FirstOfKind(review, core::DocumentKind::kAddendum)) {
@@ -113,12 +113,6 @@ std::string PositionBanner(const core::Review& review) {
       " are those of " + (sources.empty() ? std::string("no document") : Joined(sources, " and "));
   return out + (working_group ? " \xE2\x80\x94 give the addendum to get the final ones."
                               : "; no addendum was given.");
-}
-
-const std::vector<std::string>& PositionValues() {
-  static const std::vector<std::string>* const kValues =
-      new std::vector<std::string>{"supported", "noted", "supported_in_part", "pending", "unknown"};
-  return *kValues;
 }
 
 std::string LabelNames(const std::optional<std::vector<core::AssignedLabel>>& labels,
@@ -209,13 +203,16 @@ std::string StateGroups(const core::Recommendation& r) {
   return Joined(groups, "; ");
 }
 
-Tally CountByPosition(const std::vector<core::Review>& reviews) {
-  std::map<std::string, int> counts;
+std::vector<std::pair<core::PositionValue, int>> CountByPosition(
+    const std::vector<core::Review>& reviews) {
+  std::map<core::PositionValue, int> counts;
   for (const auto& review : reviews) {
     for (const auto& r : review.recommendations) ++counts[r.position.value];
   }
-  Tally out;
-  for (const auto& value : PositionValues()) out.emplace_back(value, counts[value]);
+  std::vector<std::pair<core::PositionValue, int>> out;
+  for (const core::PositionValue value : kReportPositionOrder) {
+    out.emplace_back(value, counts[value]);
+  }
   return out;
 }
 
@@ -264,7 +261,7 @@ Tally CountByRegionalGroup(const std::vector<core::Review>& reviews) {
 
 std::vector<std::pair<std::string, std::vector<int>>> PositionsByRegionalGroup(
     const std::vector<core::Review>& reviews) {
-  const auto& values = PositionValues();
+  const auto& values = kReportPositionOrder;
   std::vector<std::pair<std::string, std::vector<int>>> out;
   for (const auto& [group, total] : CountByRegionalGroup(reviews)) {
     out.emplace_back(group, std::vector<int>(values.size(), 0));

@@ -13,6 +13,7 @@
 #ifndef UPRX_PIPELINE_FORMATS_REPORT_DATA_H_
 #define UPRX_PIPELINE_FORMATS_REPORT_DATA_H_
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,13 +33,16 @@ inline constexpr const char* kNoTheme = "no theme";  // classified, and no theme
 // of names this way.
 std::string Joined(const std::vector<std::string>& items, std::string_view separator = "; ");
 
-// The position values of SCHEMA.md in the order reports list them.
-const std::vector<std::string>& PositionValues();
+// The position values in the order reports list them.
+inline constexpr std::array<core::PositionValue, 5> kReportPositionOrder = {
+    core::PositionValue::kSupported, core::PositionValue::kNoted,
+    core::PositionValue::kSupportedInPart, core::PositionValue::kPending,
+    core::PositionValue::kUnknown};
 
 // What people read for the codes the JSON keeps: a position value ("supported in part"), a
 // position stage ("Working Group report", "addendum", "thematic list") and a document kind.
-// An unknown code is shown with its underscores as spaces.
-std::string PositionName(std::string_view value);
+// An unknown stage is shown with its underscores as spaces.
+std::string PositionName(core::PositionValue value);
 std::string StageName(std::string_view stage);
 std::string DocumentKindLabel(core::DocumentKind kind);
 // Where a position was read: "Working Group report A/HRC/26/16"; the stage alone without a
@@ -88,8 +92,9 @@ std::string StateGroups(const core::Recommendation& r);
 // (name, count) lists, largest count first, then by name.
 using Tally = std::vector<std::pair<std::string, int>>;
 
-// Recommendations per position value, in PositionValues() order (zeros kept).
-Tally CountByPosition(const std::vector<core::Review>& reviews);
+// Recommendations per position value, in kReportPositionOrder (zeros kept).
+std::vector<std::pair<core::PositionValue, int>> CountByPosition(
+    const std::vector<core::Review>& reviews);
 // Recommendations per position source (PositionSource), largest first.
 Tally CountByPositionSource(const std::vector<core::Review>& reviews);
 // Recommendations per theme (one recommendation counts once under each of its themes).
@@ -99,7 +104,7 @@ Tally CountByLeadInstitution(const std::vector<core::Review>& reviews);
 // Recommendation x recommending State rows per regional group of the recommending State
 // ("unknown" when the State was not resolved), as UPR Info counts them.
 Tally CountByRegionalGroup(const std::vector<core::Review>& reviews);
-// For each regional group (Tally order), the rows per position value (PositionValues() order).
+// For each regional group (Tally order), the rows per position value (kReportPositionOrder).
 std::vector<std::pair<std::string, std::vector<int>>> PositionsByRegionalGroup(
     const std::vector<core::Review>& reviews);
 

@@ -168,7 +168,12 @@ core::StateRef ReadState(FieldReader& r, const Json& j, const std::string& path)
 
 core::Position ReadPosition(FieldReader& r, const Json& j, const std::string& path) {
   core::Position p;
-  p.value = r.OptionalString(j, path, "value").value_or("unknown");
+  const std::string value = r.OptionalString(j, path, "value").value_or("unknown");
+  if (const auto v = core::ParsePositionKey(value)) {
+    p.value = *v;
+  } else {
+    r.Fail(FieldReader::Join(path, "value"), "unknown position \"" + value + "\"");
+  }
   p.as_written = r.String(j, path, "as_written");
   p.stage = r.String(j, path, "stage");
   p.document = r.String(j, path, "document");

@@ -95,8 +95,18 @@ core::Status ReadStatesAndPositions(sqlite3* db, const std::string& id, core::Re
   if (!positions.ok()) return positions.status();
   for (sqlite3_stmt* st = positions.value().get(); sqlite3_step(st) == SQLITE_ROW;) {
     core::Recommendation& r = review.recommendations[index.at(sqlite3_column_int64(st, 0))];
-    core::Position p{Text(st, 2), Text(st, 3),        Text(st, 4),
-                     Text(st, 5), OptionalInt(st, 6), std::nullopt};
+    const std::string value = Text(st, 2);
+    const std::optional<core::PositionValue> v = core::ParsePositionKey(value);
+    if (!v) {
+      return core::Status("sqlite_error",
+                          r.id + ": unknown position \"" + value + "\" in table positions");
+    }
+    core::Position p;
+    p.value = *v;
+    p.as_written = Text(st, 3);
+    p.stage = Text(st, 4);
+    p.document = Text(st, 5);
+    p.paragraph = OptionalInt(st, 6);
     if (sqlite3_column_type(st, 7) != SQLITE_NULL) p.explanation = Text(st, 7);
     (Int(st, 1) ? r.position : r.position_history.emplace_back()) = std::move(p);
   }

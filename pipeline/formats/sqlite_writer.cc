@@ -31,6 +31,7 @@ class Statement {
   bool ok() const { return stmt_ != nullptr; }
 
   // Absent facts are NULL: an empty string, an empty optional.
+  Statement& Text(core::PositionValue v) { return Text(std::string(core::PositionKey(v))); }
   Statement& Text(const std::string& v) {
     ++at_;
     if (v.empty()) return Null();
@@ -83,12 +84,6 @@ constexpr std::pair<const char*, const char*> kInserts[] = {
     {"diagnostic", "INSERT INTO diagnostics VALUES (?,?,?,?,?,?,?)"},
     {"error_delete", "DELETE FROM errors WHERE file = ?"},
     {"error", "INSERT INTO errors VALUES (?,?,?)"}};
-
-int PositionCount(const core::Review& review, const std::string& value) {
-  int n = 0;
-  for (const auto& r : review.recommendations) n += r.position.value == value ? 1 : 0;
-  return n;
-}
 
 std::string SurRegionalGroup(const core::Review& review) {
   const auto record = extractors::StateResolver::Default().ByIso3(review.sur_iso3);
@@ -243,6 +238,7 @@ class SqliteWriter::Impl {
   core::Status Delete(const std::string& id) { return statements_.at("delete")->Text(id).Run(); }
 
   core::Status AddReviewRow(const core::Review& r, const std::string& id) {
+    const std::map<core::PositionValue, int> positions = core::CountPositions(r.recommendations);
     return statements_.at("review")
         ->Text(id)
         .Text(r.sur_iso3)
@@ -252,11 +248,11 @@ class SqliteWriter::Impl {
         .Int(r.wg_session)
         .Int(r.year)
         .Int(static_cast<std::int64_t>(r.recommendations.size()))
-        .Int(PositionCount(r, "supported"))
-        .Int(PositionCount(r, "noted"))
-        .Int(PositionCount(r, "pending"))
-        .Int(PositionCount(r, "supported_in_part"))
-        .Int(PositionCount(r, "unknown"))
+        .Int(positions.at(core::PositionValue::kSupported))
+        .Int(positions.at(core::PositionValue::kNoted))
+        .Int(positions.at(core::PositionValue::kPending))
+        .Int(positions.at(core::PositionValue::kSupportedInPart))
+        .Int(positions.at(core::PositionValue::kUnknown))
         .Run();
   }
 

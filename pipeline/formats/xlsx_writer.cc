@@ -132,8 +132,10 @@ std::vector<std::pair<std::string, std::vector<int>>> Single(const Tally& tally)
 
 // The position tally with its values in words ("supported in part").
 Tally PositionTally(const std::vector<core::Review>& reviews) {
-  Tally out = CountByPosition(reviews);
-  for (auto& [value, count] : out) value = PositionName(value);
+  Tally out;
+  for (const auto& [value, count] : CountByPosition(reviews)) {
+    out.emplace_back(PositionName(value), count);
+  }
   return out;
 }
 
@@ -172,7 +174,7 @@ void WriteOverview(lxw_worksheet* ws, const Formats& f, const std::vector<core::
                    Single(CountByLeadInstitution(reviews)), sheet_names);
   std::vector<Column> columns = {{"Regional group", 0}, {"Rows", 0}};
   std::vector<std::string> names;  // the headers' storage
-  for (const auto& value : PositionValues()) names.push_back(PositionName(value));
+  for (const auto value : kReportPositionOrder) names.push_back(PositionName(value));
   for (const auto& name : names) columns.push_back({name.c_str(), 0});
   auto rows = PositionsByRegionalGroup(reviews);
   const Tally totals = CountByRegionalGroup(reviews);

@@ -8,13 +8,10 @@
 namespace uprx::pipeline {
 namespace {
 
-// The position values in the order people read them, with their words.
-constexpr std::pair<const char*, const char*> kValues[] = {
-    {"supported", "supported"},
-    {"supported_in_part", "supported in part"},
-    {"noted", "noted"},
-    {"pending", "pending"},
-    {"unknown", "without a position"}};
+// The position values in the order this summary reads them.
+constexpr core::PositionValue kValues[] = {
+    core::PositionValue::kSupported, core::PositionValue::kSupportedInPart,
+    core::PositionValue::kNoted, core::PositionValue::kPending, core::PositionValue::kUnknown};
 
 std::string StageWords(const std::string& stage) {
   if (stage == "working_group") return "the Working Group report";
@@ -24,13 +21,14 @@ std::string StageWords(const std::string& stage) {
 }
 
 std::string Counts(const core::Review& review, std::size_t& pending) {
-  std::map<std::string, std::size_t> by_value;
-  for (const core::Recommendation& r : review.recommendations) ++by_value[r.position.value];
-  pending = by_value["pending"];
+  const std::map<core::PositionValue, int> by_value = core::CountPositions(review.recommendations);
+  pending = static_cast<std::size_t>(by_value.at(core::PositionValue::kPending));
   std::string out;
-  for (const auto& [value, words] : kValues) {
-    if (by_value[value] == 0) continue;
-    out += (out.empty() ? "" : ", ") + std::to_string(by_value[value]) + " " + words;
+  for (const core::PositionValue value : kValues) {
+    if (by_value.at(value) == 0) continue;
+    const char* words =
+        value == core::PositionValue::kUnknown ? "without a position" : core::PositionLabel(value);
+    out += (out.empty() ? "" : ", ") + std::to_string(by_value.at(value)) + " " + words;
   }
   return out;
 }

@@ -22,13 +22,9 @@ std::string BaseSymbol(const std::string& symbol) {
   return add == std::string::npos ? symbol : symbol.substr(0, add);
 }
 
-bool IsFinal(const std::string& value) {
-  return value == "supported" || value == "noted" || value == "supported_in_part";
-}
-
 // Replaces the position, keeping the one it replaces in the history.
 void Override(core::Recommendation& r, const core::Position& later) {
-  if (r.position.value != "unknown" || !r.position.as_written.empty()) {
+  if (r.position.value != core::PositionValue::kUnknown || !r.position.as_written.empty()) {
     r.position_history.push_back(r.position);
   }
   r.position = later;
@@ -62,7 +58,7 @@ class ReviewBuilder {
         continue;
       }
       base->given_labels = t.given_labels;
-      if (IsFinal(t.position.value)) Override(*base, t.position);
+      if (core::IsFinalPosition(t.position.value)) Override(*base, t.position);
     }
     if (!absent.empty()) {
       Warn("listed_but_absent", d.info.symbol.empty() ? d.path : d.info.symbol,
@@ -74,7 +70,7 @@ class ReviewBuilder {
   void ApplyAddendum(const ProcessedDocument& d) {
     const std::string doc = d.info.symbol.empty() ? d.path : d.info.symbol;
     std::vector<std::string> absent;
-    std::map<std::string, std::string> seen;  // number -> value given
+    std::map<std::string, core::PositionValue> seen;  // number -> value given
     for (const core::PositionStatement& s : d.statements) {
       const std::string number = Resolve(s.number);
       core::Recommendation* base = Find(number);
@@ -85,13 +81,15 @@ class ReviewBuilder {
       auto [it, fresh] = seen.emplace(number, s.position.value);
       if (!fresh && it->second != s.position.value) {
         Warn("position_conflict", doc,
-             number + " is listed as " + it->second + " and as " + s.position.value);
+             number + " is listed as " + core::PositionKey(it->second) + " and as " +
+                 core::PositionKey(s.position.value));
       }
       if (base->position.stage == "thematic_list" && base->position.value != s.position.value &&
-          IsFinal(s.position.value)) {
+          core::IsFinalPosition(s.position.value)) {
         Warn("sources_disagree", doc,
-             number + ": addendum says " + s.position.value + ", thematic list " +
-                 base->position.value + "; the addendum is kept");
+             number + ": addendum says " + core::PositionKey(s.position.value) +
+                 ", thematic list " + core::PositionKey(base->position.value) +
+                 "; the addendum is kept");
       }
       Override(*base, s.position);
     }
@@ -105,7 +103,7 @@ class ReviewBuilder {
   void Reconcile(const std::vector<const ProcessedDocument*>& addenda) {
     std::vector<std::string> open;
     for (const auto& rec : r_.recommendations) {
-      if (!IsFinal(rec.position.value)) open.push_back(rec.number);
+      if (!core::IsFinalPosition(rec.position.value)) open.push_back(rec.number);
     }
     if (!open.empty() && !addenda.empty()) {
       Warn("no_final_position", "",
@@ -117,8 +115,7 @@ class ReviewBuilder {
  private:
   void CheckDeclared(const ProcessedDocument& a) {
     const core::DeclaredTotals& d = a.info.declared;
-    std::map<std::string, int> counted;
-    for (const auto& rec : r_.recommendations) ++counted[rec.position.value];
+    const std::map<core::PositionValue, int> counted = core::CountPositions(r_.recommendations);
     const int received = static_cast<int>(r_.recommendations.size());
     auto check = [&](const char* what, std::optional<int> declared, int found) {
       if (!declared || *declared == found) return;
@@ -127,8 +124,8 @@ class ReviewBuilder {
                ", counted " + std::to_string(found));
     };
     check("received", d.received, received);
-    check("supported", d.supported, counted["supported"]);
-    check("noted", d.noted, counted["noted"]);
+    check("supported", d.supported, counted.at(core::PositionValue::kSupported));
+    check("noted", d.noted, counted.at(core::PositionValue::kNoted));
   }
 
   // Cycle-1 addenda cite items by their own number ("?.5"): they belong to the report's one
@@ -143,7 +140,7 @@ class ReviewBuilder {
   int PendingParagraph() const {
     std::map<int, int> open;  // paragraph -> recommendations not settled at the WG stage
     for (const auto& rec : r_.recommendations) {
-      if (!IsFinal(rec.position.value)) ++open[rec.paragraph];
+      if (!core::IsFinalPosition(rec.position.value)) ++open[rec.paragraph];
     }
     return open.size() == 1 ? open.begin()->first : 0;
   }

@@ -38,7 +38,7 @@ Read ReadAddendum(const std::string& relative) {
 
 std::map<std::string, int> CountByValue(const AddendumResult& r) {
   std::map<std::string, int> out;
-  for (const auto& s : r.statements) ++out[s.position.value];
+  for (const auto& s : r.statements) ++out[core::PositionKey(s.position.value)];
   return out;
 }
 
@@ -169,19 +169,19 @@ TEST(AddendumSloveniaCycle1, AnswersItemByItem) {
   EXPECT_EQ(Find(d.result, "?.5")->printed, "5.");
   for (const char* n : {"?.1", "?.84", "?.88", "?.93"}) {
     ASSERT_NE(Find(d.result, n), nullptr) << n;
-    EXPECT_EQ(Find(d.result, n)->position.value, "noted") << n;
+    EXPECT_EQ(Find(d.result, n)->position.value, core::PositionValue::kNoted) << n;
   }
   for (const char* n : {"?.3", "?.32", "?.58"}) {
-    EXPECT_EQ(Find(d.result, n)->position.value, "supported_in_part") << n;
+    EXPECT_EQ(Find(d.result, n)->position.value, core::PositionValue::kSupportedInPart) << n;
   }
-  EXPECT_EQ(Find(d.result, "?.15")->position.value, "unknown");
+  EXPECT_EQ(Find(d.result, "?.15")->position.value, core::PositionValue::kUnknown);
   EXPECT_TRUE(HasDiagnostic(d.result, "addendum_unread_statement"));
   const auto counts = CountByValue(d.result);
   EXPECT_EQ(counts.at("supported"), 97 - 4 - 3 - 1);
   // The label column wraps: "40., 41., 42.," then "43., 44.", and "77., 78., 79., 82.," then
   // "83., 85., 86., 87." continue the answers above them.
-  EXPECT_EQ(Find(d.result, "?.44")->position.value, "supported");
-  EXPECT_EQ(Find(d.result, "?.87")->position.value, "supported");
+  EXPECT_EQ(Find(d.result, "?.44")->position.value, core::PositionValue::kSupported);
+  EXPECT_EQ(Find(d.result, "?.87")->position.value, core::PositionValue::kSupported);
 }
 
 // Real DOCX table rows ("140.7 Ratify ...<TAB>Supported<TAB>..."): the OHCHR thematic list of

@@ -88,7 +88,7 @@ std::size_t ExpectRoundTrip(const std::vector<core::Review>& reviews, const std:
     EXPECT_EQ(row.at("From-Rgrp"), s.regional_group) << r.id;
     EXPECT_EQ(row.at("from_iso3"), s.iso3) << r.id;
     EXPECT_EQ(row.at("segment"), s.segment) << r.id;
-    EXPECT_EQ(row.at("position"), r.position.value) << r.id;
+    EXPECT_EQ(row.at("position"), core::PositionKey(r.position.value)) << r.id;
     EXPECT_EQ(row.at("Response"), UprInfoResponse(r.position.value)) << r.id;
     EXPECT_EQ(row.at("source_page"), std::to_string(r.source.page)) << r.id;
   }
@@ -123,9 +123,11 @@ TEST(CsvRoundTrip, SloveniaC4ReportAddendumAndListGiveTheSameRowsAndValues) {
   // 252 items by one State, 140.1 by eight and one by two: 252 + 8 + 2 rows.
   EXPECT_EQ(ExpectRoundTrip(reviews, "slovenia-c4"), 262u);
   // The join's final positions and the list's labels reach the CSV.
-  EXPECT_EQ(
-      CountIf(reviews, [](const core::Recommendation& r) { return r.position.value == "noted"; }),
-      37u);
+  EXPECT_EQ(CountIf(reviews,
+                    [](const core::Recommendation& r) {
+                      return r.position.value == core::PositionValue::kNoted;
+                    }),
+            37u);
   EXPECT_GT(CountIf(reviews, [](const core::Recommendation& r) { return !r.given_labels.empty(); }),
             0u);
 }

@@ -21,7 +21,7 @@ std::string Draft(const std::string& name) {
 
 std::map<std::string, int> Positions(const ProcessedDocument& d) {
   std::map<std::string, int> out;
-  for (const auto& r : d.recommendations) ++out[r.position.value];
+  for (const auto& r : d.recommendations) ++out[core::PositionKey(r.position.value)];
   return out;
 }
 

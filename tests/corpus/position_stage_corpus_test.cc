@@ -110,9 +110,9 @@ TEST(PositionStageCorpus, WithTheAddendumItsFourRejectionsReplaceTheWorkingGroup
   const auto after = ByNumber(review);
   for (const char* number : kRejected) {
     ASSERT_TRUE(after.count(number)) << number;
-    EXPECT_EQ(before.at(number)->position.value, "supported") << number;
+    EXPECT_EQ(before.at(number)->position.value, core::PositionValue::kSupported) << number;
     const core::Position& p = after.at(number)->position;
-    EXPECT_EQ(p.value, "noted") << number;
+    EXPECT_EQ(p.value, core::PositionValue::kNoted) << number;
     EXPECT_EQ(PositionSource(p), "addendum A/HRC/26/16/Add.1") << number;
     ASSERT_FALSE(after.at(number)->position_history.empty()) << number;
     EXPECT_EQ(after.at(number)->position_history.back().stage, "working_group") << number;
@@ -120,9 +120,11 @@ TEST(PositionStageCorpus, WithTheAddendumItsFourRejectionsReplaceTheWorkingGroup
   // Nothing else moved: 167 supported and 34 pending stay the Working Group's.
   int supported = 0, pending = 0, noted = 0;
   for (const auto& r : review.recommendations) {
-    supported += r.position.value == "supported" && r.position.stage == "working_group";
-    pending += r.position.value == "pending" && r.position.stage == "working_group";
-    noted += r.position.value == "noted";
+    supported +=
+        r.position.value == core::PositionValue::kSupported && r.position.stage == "working_group";
+    pending +=
+        r.position.value == core::PositionValue::kPending && r.position.stage == "working_group";
+    noted += r.position.value == core::PositionValue::kNoted;
   }
   EXPECT_EQ(supported, 167);
   EXPECT_EQ(pending, 34);

@@ -40,7 +40,8 @@ ReadList Read(const std::string& relative) {
   const ThematicListExtractor extractor(StateResolver::Default());
   out.identified = extractor.Identify(text, out.info);
   out.result = extractor.Extract(text, out.info);
-  for (const auto& r : out.result.recommendations) ++out.positions[r.position.value];
+  for (const auto& r : out.result.recommendations)
+    ++out.positions[core::PositionKey(r.position.value)];
   return out;
 }
 

@@ -54,12 +54,12 @@ TEST(CambodiaCycle2, TwoHundredFiveRecommendationsWithWorkingGroupPositions) {
   for (int i = 1; i <= 171; ++i) {
     const auto* r = Find(d, "118." + std::to_string(i));
     ASSERT_NE(r, nullptr) << "118." << i;
-    EXPECT_EQ(r->position.value, "supported") << r->number;
+    EXPECT_EQ(r->position.value, core::PositionValue::kSupported) << r->number;
   }
   for (int i = 1; i <= 34; ++i) {
     const auto* r = Find(d, "119." + std::to_string(i));
     ASSERT_NE(r, nullptr) << "119." << i;
-    EXPECT_EQ(r->position.value, "pending") << r->number;
+    EXPECT_EQ(r->position.value, core::PositionValue::kPending) << r->number;
   }
 }
 
@@ -98,7 +98,7 @@ TEST(CambodiaCycle1, ParagraphEightyTwoIsReadWhole) {
     EXPECT_EQ(r.number, "82." + std::to_string(i));
     EXPECT_EQ(r.paragraph, 82);
     // Paragraph 83 says the response will come in the outcome report: pending.
-    EXPECT_EQ(r.position.value, "pending") << r.number;
+    EXPECT_EQ(r.position.value, core::PositionValue::kPending) << r.number;
   }
   // Items 82-91 collide with the report's paragraphs 83 and 84; 73 and 83 lack their period.
   EXPECT_EQ(Find(d, "82.83")->printed_number, "83");
@@ -117,7 +117,7 @@ TEST(Slovenia, CycleFourHasTwoHundredFiftyFourPendingInParagraph140) {
   ASSERT_EQ(d.recommendations.size(), testing::Exactly("svn.c4.report.recommendations"));
   for (std::size_t i = 0; i < 254; ++i) {
     EXPECT_EQ(d.recommendations[i].number, "140." + std::to_string(i + 1));
-    EXPECT_EQ(d.recommendations[i].position.value, "pending");
+    EXPECT_EQ(d.recommendations[i].position.value, core::PositionValue::kPending);
   }
 }
 
@@ -126,7 +126,8 @@ TEST(Slovenia, CycleThreeHasASupportedAndAPendingParagraph) {
   const auto d = Extract("slovenia/c3/g1934994.pdf");
   EXPECT_EQ(d.info.symbol, "A/HRC/43/15");
   std::map<int, std::set<std::string>> positions;
-  for (const auto& r : d.recommendations) positions[r.paragraph].insert(r.position.value);
+  for (const auto& r : d.recommendations)
+    positions[r.paragraph].insert(core::PositionKey(r.position.value));
   EXPECT_EQ(positions,
             (std::map<int, std::set<std::string>>{{121, {"supported"}}, {122, {"pending"}}}));
 }

@@ -46,7 +46,7 @@ const core::PositionStatement& Get(const AddendumResult& r, const std::string& n
 
 std::string ValueOf(const AddendumResult& r, const std::string& number) {
   const auto* s = Find(r, number);
-  return s ? s->position.value : "(none)";
+  return s ? core::PositionKey(s->position.value) : "(none)";
 }
 
 bool HasDiagnostic(const AddendumResult& r, const std::string& code) {
@@ -90,7 +90,7 @@ TEST(AddendumExtractor, ReadsListsAfterALeadSentence) {
                                       "140.10", "140.11", "140.12", "140.1", "140.2", "140.3"}));
   const auto* s = Find(r, "140.4");
   ASSERT_NE(s, nullptr);
-  EXPECT_EQ(s->position.value, "supported");
+  EXPECT_EQ(s->position.value, core::PositionValue::kSupported);
   EXPECT_EQ(s->position.as_written, "accepts");
   EXPECT_EQ(s->position.stage, "addendum");
   EXPECT_EQ(s->position.document, "A/HRC/99/9/Add.1");

@@ -70,7 +70,7 @@ TEST(ThematicListExtractor, ReadsNumberTextStatesPositionAndCodedThemes) {
   EXPECT_EQ(rec.id, "SVN-c4-115.3");
   EXPECT_EQ(rec.text, "Ratify the Optional Protocol on a communications procedure");
   EXPECT_EQ(Iso3s(rec), (Labels{"PRT", "SVK"}));
-  EXPECT_EQ(rec.position.value, "supported");
+  EXPECT_EQ(rec.position.value, core::PositionValue::kSupported);
   EXPECT_EQ(rec.position.as_written, "Supported");
   EXPECT_EQ(rec.position.stage, "thematic_list");
   EXPECT_EQ(rec.position.document, "A/HRC/28/15");
@@ -87,7 +87,7 @@ TEST(ThematicListExtractor, ReadsNumberTextStatesPositionAndCodedThemes) {
 TEST(ThematicListExtractor, HeadingRowsAreNotRecommendations) {
   const auto r = Extract(std::string(kCodedHeader) + kCoded2014);
   EXPECT_EQ(r.recommendations[1].number, "115.43");
-  EXPECT_EQ(r.recommendations[1].position.value, "noted");
+  EXPECT_EQ(r.recommendations[1].position.value, core::PositionValue::kNoted);
 }
 
 TEST(ThematicListExtractor, SeveralStatesInParenthesesMadeOneRecommendation) {
@@ -161,7 +161,7 @@ TEST(ThematicListExtractor, ReadsTheStatesColumnOfTheEgyptLayout) {
   EXPECT_EQ(rec.text, "Ratify the OP-CAT");
   EXPECT_EQ(Iso3s(rec), (Labels{"CHL", "CZE", "SLE"}));
   EXPECT_EQ(rec.recommending_states[1].as_written, "Czech Republic");
-  EXPECT_EQ(rec.position.value, "noted");
+  EXPECT_EQ(rec.position.value, core::PositionValue::kNoted);
   EXPECT_EQ(rec.given_labels.themes,
             (Labels{"2.1. Acceptance of international norms",
                     "12.5. Prohibition of torture and cruel, inhuman or degrading treatment"}));
@@ -174,14 +174,14 @@ TEST(ThematicListExtractor, TheStatesColumnWinsAndADisagreementIsReported) {
 }
 
 TEST(ThematicListExtractor, MapsEveryPositionWording) {
-  const std::vector<std::pair<std::string, std::string>> cases = {
-      {"Supported", "supported"},
-      {"Accepted", "supported"},
-      {"Noted", "noted"},
-      {"Supported/Noted", "supported_in_part"},
-      {"Partially supported", "supported_in_part"},
-      {"Pending", "pending"},
-      {"Rejected", "noted"}};
+  const std::vector<std::pair<std::string, core::PositionValue>> cases = {
+      {"Supported", core::PositionValue::kSupported},
+      {"Accepted", core::PositionValue::kSupported},
+      {"Noted", core::PositionValue::kNoted},
+      {"Supported/Noted", core::PositionValue::kSupportedInPart},
+      {"Partially supported", core::PositionValue::kSupportedInPart},
+      {"Pending", core::PositionValue::kPending},
+      {"Rejected", core::PositionValue::kNoted}};
   for (const auto& [cell, value] : cases) {
     const auto r = Extract(std::string(kCodedHeader) + "1.1 Do it (France)\t" + cell + "\t\t\n");
     ASSERT_EQ(r.recommendations.size(), 1u) << cell;
@@ -191,7 +191,7 @@ TEST(ThematicListExtractor, MapsEveryPositionWording) {
 
 TEST(ThematicListExtractor, AnUnreadablePositionIsUnknownAndReported) {
   const auto r = Extract(std::string(kCodedHeader) + "1.1 Do it (France)\tLater\t\t\n");
-  EXPECT_EQ(r.recommendations[0].position.value, "unknown");
+  EXPECT_EQ(r.recommendations[0].position.value, core::PositionValue::kUnknown);
   EXPECT_EQ(r.recommendations[0].position.as_written, "Later");
   EXPECT_TRUE(HasDiagnostic(r, "position_unknown"));
 }
@@ -209,7 +209,7 @@ TEST(ThematicListExtractor, UnknownStatesAreKeptWithoutIso3) {
 TEST(ThematicListExtractor, FindsTheColumnsWithoutAHeaderRow) {
   const auto r = Extract("140.9 Consider acceding (Rwanda);\tNoted\t- Right to health\n");
   ASSERT_EQ(r.recommendations.size(), 1u);
-  EXPECT_EQ(r.recommendations[0].position.value, "noted");
+  EXPECT_EQ(r.recommendations[0].position.value, core::PositionValue::kNoted);
   EXPECT_EQ(r.recommendations[0].given_labels.themes, (Labels{"Right to health"}));
   EXPECT_EQ(r.recommendations[0].position.document, "list.docx");
 }
@@ -349,7 +349,7 @@ TEST(ThematicListExtractor, FormerBugEgyptCommentsAndSupportedNoted) {
       "Information sent in a post Add.1 letter\tLatvia\tSupported/Noted\t2.2. Reservations\n");
   const auto& rec = r.recommendations[0];
   EXPECT_EQ(rec.text, "Consider the withdrawal of reservations to CEDAW Convention");
-  EXPECT_EQ(rec.position.value, "supported_in_part");
+  EXPECT_EQ(rec.position.value, core::PositionValue::kSupportedInPart);
   EXPECT_EQ(rec.position.explanation, "Comments: Information sent in a post Add.1 letter");
 }
 

@@ -58,9 +58,9 @@ TEST(WgReportExtractor, ReadsDottedItemsWithPositionsFromLeadIns) {
   const auto r = ExtractText(kCycle2);
   EXPECT_EQ(Numbers(r),
             (std::vector<std::string>{"118.1", "118.2", "118.3", "118.4", "119.1", "119.2"}));
-  EXPECT_EQ(r.recommendations[0].position.value, "supported");
+  EXPECT_EQ(r.recommendations[0].position.value, core::PositionValue::kSupported);
   EXPECT_EQ(r.recommendations[0].position.paragraph, 118);
-  EXPECT_EQ(r.recommendations[4].position.value, "pending");
+  EXPECT_EQ(r.recommendations[4].position.value, core::PositionValue::kPending);
   EXPECT_EQ(r.recommendations[0].id, "KHM-c2-118.1");
   EXPECT_EQ(r.recommendations[0].text,
             "Ratify the first Optional Protocol to the International Covenant on Civil and "
@@ -122,7 +122,7 @@ TEST(WgReportExtractor, CycleOneItemsRunPastParagraphNumbers) {
 TEST(WgReportExtractor, ALaterParagraphGivesThePositionOfTheItemsBefore) {
   const auto r = ExtractText(kCycle1);
   for (const auto& rec : r.recommendations) {
-    EXPECT_EQ(rec.position.value, "pending") << rec.number;
+    EXPECT_EQ(rec.position.value, core::PositionValue::kPending) << rec.number;
     EXPECT_EQ(rec.position.paragraph, 5) << rec.number;
   }
 }
@@ -136,9 +136,9 @@ TEST(WgReportExtractor, NotedParagraphs) {
 1. Continue human rights training of police forces (Italy).
 )");
   ASSERT_EQ(Numbers(r), (std::vector<std::string>{"60.1", "60.2", "61.1"}));
-  EXPECT_EQ(r.recommendations[0].position.value, "noted");
+  EXPECT_EQ(r.recommendations[0].position.value, core::PositionValue::kNoted);
   EXPECT_EQ(r.recommendations[0].position.as_written, "did not enjoy the support");
-  EXPECT_EQ(r.recommendations[2].position.value, "supported");
+  EXPECT_EQ(r.recommendations[2].position.value, core::PositionValue::kSupported);
 }
 
 TEST(WgReportExtractor, AFootnoteRunsToTheEndOfItsPage) {
@@ -179,7 +179,7 @@ clarified that these acts are already criminalized;
   EXPECT_EQ(r.recommendations[0].text, "Testland criminalize rape");
   EXPECT_EQ(r.recommendations[0].recommending_states.at(0).iso3, "DEU");
   EXPECT_EQ(r.recommendations[1].text, "Train judges");
-  EXPECT_EQ(r.recommendations[1].position.value, "noted");
+  EXPECT_EQ(r.recommendations[1].position.value, core::PositionValue::kNoted);
   EXPECT_TRUE(HasDiagnostic(r, "comment_not_recommendation"));
 }
 
@@ -206,8 +206,8 @@ TEST(WgReportExtractor, AParagraphCitingParagraphsOfTheSectionGivesThemItsPositi
 84 and 85 will be provided in due course.
 )");
   ASSERT_EQ(Numbers(r), (std::vector<std::string>{"84.1", "85.1"}));
-  EXPECT_EQ(r.recommendations[0].position.value, "pending");
-  EXPECT_EQ(r.recommendations[1].position.value, "pending");
+  EXPECT_EQ(r.recommendations[0].position.value, core::PositionValue::kPending);
+  EXPECT_EQ(r.recommendations[1].position.value, core::PositionValue::kPending);
   EXPECT_EQ(r.recommendations[1].position.paragraph, 86);
 }
 
@@ -249,9 +249,9 @@ TEST(WgReportExtractor, ReadsADraftWithMergedStatesAnd2026Names) {
   EXPECT_EQ(Iso3s(r.recommendations[3]), (std::vector<std::string>{"CYP", "CZE"}));
   EXPECT_EQ(r.recommendations[0].text, "Ratify the Convention");
   EXPECT_EQ(r.recommendations[1].text, "Protect journalists");
-  EXPECT_EQ(r.recommendations[0].position.value, "supported");
-  EXPECT_EQ(r.recommendations[2].position.value, "pending");
-  EXPECT_EQ(r.recommendations[3].position.value, "noted");
+  EXPECT_EQ(r.recommendations[0].position.value, core::PositionValue::kSupported);
+  EXPECT_EQ(r.recommendations[2].position.value, core::PositionValue::kPending);
+  EXPECT_EQ(r.recommendations[3].position.value, core::PositionValue::kNoted);
   EXPECT_FALSE(HasDiagnostic(r, "unknown_state"));
 }
 
@@ -282,7 +282,8 @@ TEST(WgReportExtractor, ReadsABareListWithPositionsUnknown) {
   ASSERT_EQ(Numbers(r), (std::vector<std::string>{"6.1", "6.2", "7.1", "8.1"}));
   EXPECT_EQ(Iso3s(r.recommendations[1]), (std::vector<std::string>{"MUS", "SEN"}));
   EXPECT_EQ(Iso3s(r.recommendations[3]), (std::vector<std::string>{"PRK"}));
-  for (const auto& rec : r.recommendations) EXPECT_EQ(rec.position.value, "unknown");
+  for (const auto& rec : r.recommendations)
+    EXPECT_EQ(rec.position.value, core::PositionValue::kUnknown);
   EXPECT_EQ(r.recommendations[0].id, "BEL-c4-6.1");
 }
 
@@ -291,7 +292,7 @@ TEST(WgReportExtractor, BareListLinesStatingAPositionKeepIt) {
       "6. The following recommendations have been noted by Niger:\n"
       "6.1 Abolish the death penalty (Portugal);\n");
   ASSERT_EQ(Numbers(r), (std::vector<std::string>{"6.1"}));
-  EXPECT_EQ(r.recommendations[0].position.value, "noted");
+  EXPECT_EQ(r.recommendations[0].position.value, core::PositionValue::kNoted);
 }
 
 TEST(WgReportExtractor, AStateNamedOnlyInProseIsRead) {

@@ -29,7 +29,8 @@ const CompareModel& Model() {
 }
 
 core::Recommendation Rec(const std::string& number, const std::string& text,
-                         const std::string& state, const std::string& position = "supported") {
+                         const std::string& state,
+                         core::PositionValue position = core::PositionValue::kSupported) {
   core::Recommendation r;
   r.number = number;
   r.id = "TST-c1-" + number;
@@ -181,8 +182,9 @@ TEST(PairScorer, ConflictingInstrumentsWeaken) {
 
 TEST(Comparer, AReviewComparedWithItselfShowsNoChange) {
   std::vector<core::Recommendation> recs = Background();
-  recs.push_back(Rec("1.1", "Ratify OP-CAT", "FRA", "noted"));
-  recs.push_back(Rec("1.2", "Ratify OP-CAT", "FRA", "supported"));  // same text, other position
+  recs.push_back(Rec("1.1", "Ratify OP-CAT", "FRA", core::PositionValue::kNoted));
+  recs.push_back(Rec("1.2", "Ratify OP-CAT", "FRA",
+                     core::PositionValue::kSupported));  // same text, other position
   const core::Review review = ReviewOf(recs);
   const core::Result<Comparison> c = Comparer(Terms(), Model()).Compare(review, review);
   ASSERT_TRUE(c.ok()) << c.status().ToString();
@@ -206,8 +208,8 @@ TEST(Comparer, AReviewComparedWithItselfShowsNoChange) {
 
 TEST(Comparer, FindsNewDroppedAndPositionChanges) {
   std::vector<core::Recommendation> old_recs = Background(), new_recs = Background();
-  old_recs.push_back(
-      Rec("1.1", "Ratify the Optional Protocol to the Convention against Torture", "FRA", "noted"));
+  old_recs.push_back(Rec("1.1", "Ratify the Optional Protocol to the Convention against Torture",
+                         "FRA", core::PositionValue::kNoted));
   old_recs.push_back(Rec("1.2", "Abolish the death penalty for all crimes", "ITA"));
   new_recs.push_back(Rec("2.1", "Ratify OP-CAT promptly", "BRA"));
   new_recs.push_back(Rec("2.2", "Adopt a strategy on climate change adaptation", "FJI"));

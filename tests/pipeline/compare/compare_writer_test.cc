@@ -11,7 +11,7 @@ namespace uprx::pipeline {
 namespace {
 
 core::Recommendation Rec(const std::string& id, const std::string& text,
-                         const std::string& position) {
+                         core::PositionValue position) {
   core::Recommendation r;
   r.id = id;
   r.number = id.substr(id.rfind('-') + 1);
@@ -28,12 +28,13 @@ struct Fixture {
   Comparison comparison;
   Fixture() {
     old_review.sur_iso3 = new_review.sur_iso3 = "TST";
-    old_review.recommendations = {Rec("TST-c1-1.1", "Ratify OP-CAT", "noted"),
-                                  Rec("TST-c1-1.2", "Abolish the death penalty <now>", "noted")};
+    old_review.recommendations = {
+        Rec("TST-c1-1.1", "Ratify OP-CAT", core::PositionValue::kNoted),
+        Rec("TST-c1-1.2", "Abolish the death penalty <now>", core::PositionValue::kNoted)};
     new_review.recommendations = {
         Rec("TST-c2-2.1", "Ratify the Optional Protocol to the Convention against Torture",
-            "supported"),
-        Rec("TST-c2-2.2", "Protect journalists & bloggers", "supported")};
+            core::PositionValue::kSupported),
+        Rec("TST-c2-2.2", "Protect journalists & bloggers", core::PositionValue::kSupported)};
     comparison = Comparer(terms, model).Compare(old_review, new_review).value();
   }
   ComparedReviews In() const { return {old_review, new_review, "old.json", "new.json"}; }
@@ -64,7 +65,7 @@ TEST(CompareWriter, MarkdownSaysWhatWasNotClassified) {
 
 TEST(CompareWriter, PositionsAreWordsInMarkdownAndHtml) {
   Fixture f;
-  f.new_review.recommendations[1].position.value = "supported_in_part";
+  f.new_review.recommendations[1].position.value = core::PositionValue::kSupportedInPart;
   f.comparison = Comparer(f.terms, f.model).Compare(f.old_review, f.new_review).value();
   std::ostringstream md, html;
   WriteCompareMarkdown(md, f.In(), f.comparison);

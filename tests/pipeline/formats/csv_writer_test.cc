@@ -21,7 +21,7 @@ core::Recommendation Rec(const std::string& number, const std::string& text,
   r.printed_number = number;
   r.text = text;
   r.recommending_states = std::move(states);
-  r.position.value = "supported";
+  r.position.value = core::PositionValue::kSupported;
   r.position.stage = "working_group";
   r.position.document = "A/HRC/26/16";
   r.source = {"A/HRC/26/16", 14, 10, 20};
@@ -190,15 +190,13 @@ TEST(CsvWriter, WritesAByteOrderMarkOnlyWhenAsked) {
 }
 
 TEST(CsvWriter, GivesUprInfosResponseWords) {
-  const struct {
-    const char* value;
-    const char* response;
-  } kCases[] = {{"supported", "Accepted"},
-                {"noted", "Noted"},
-                {"supported_in_part", "Noted"},
-                {"pending", "pending"},
-                {"unknown", "unknown"}};
-  for (const auto& c : kCases) EXPECT_EQ(UprInfoResponse(c.value), c.response) << c.value;
+  using enum core::PositionValue;
+  const std::pair<core::PositionValue, const char*> kCases[] = {{kSupported, "Accepted"},
+                                                                {kNoted, "Noted"},
+                                                                {kSupportedInPart, "Noted"},
+                                                                {kPending, "pending"},
+                                                                {kUnknown, "unknown"}};
+  for (const auto& [value, response] : kCases) EXPECT_EQ(UprInfoResponse(value), response) << value;
 }
 
 TEST(CsvWriter, JoinsGivenLabelsAndCarriesTheStatesSegment) {
@@ -206,7 +204,7 @@ TEST(CsvWriter, JoinsGivenLabelsAndCarriesTheStatesSegment) {
   core::Recommendation r = Rec("118.4", "Ratify X (Ukraine); Increase Y (Slovakia)", {ukraine});
   r.given_labels.themes = {"A12 Acceptance of international norms", "Migrants"};
   r.given_labels.sdgs = {"16 - PEACE, JUSTICE AND STRONG INSTITUTIONS"};
-  r.position.value = "noted";
+  r.position.value = core::PositionValue::kNoted;
   r.position.stage = "addendum";
   r.position.document = "A/HRC/26/16/Add.1";
   const auto rows = ReadRfc4180(Csv({Cambodia({r})}));

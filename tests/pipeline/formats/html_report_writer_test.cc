@@ -104,7 +104,7 @@ TEST(HtmlReport, FirstScreenSaysThePositionsAreTheWorkingGroups) {
 
 TEST(HtmlReport, PositionsAreWordsWithTheirStageAndDocument) {
   core::Review review = testing::LabelledReview();
-  review.recommendations[1].position.value = "supported_in_part";
+  review.recommendations[1].position.value = core::PositionValue::kSupportedInPart;
   const std::string html = Report({review});
   const std::string row = RowOf(html, "KHM-c2-118.2");
   EXPECT_NE(row.find(">supported in part</span><div class=\"stage\">Working Group report "

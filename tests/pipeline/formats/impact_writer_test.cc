@@ -78,11 +78,11 @@ TEST(ImpactCsv, ReferencesStayUniqueWhenTheExtractionGaveAnIdTwice) {
 }
 
 TEST(ImpactCsv, SupportLevelIsTwoOneZeroOrEmptyAndResponseCarriesTheExplanation) {
-  EXPECT_EQ(ImpactSupportLevel("supported"), "2");
-  EXPECT_EQ(ImpactSupportLevel("supported_in_part"), "1");
-  EXPECT_EQ(ImpactSupportLevel("noted"), "0");
-  EXPECT_EQ(ImpactSupportLevel("pending"), "");
-  EXPECT_EQ(ImpactSupportLevel("unknown"), "");
+  EXPECT_EQ(ImpactSupportLevel(core::PositionValue::kSupported), "2");
+  EXPECT_EQ(ImpactSupportLevel(core::PositionValue::kSupportedInPart), "1");
+  EXPECT_EQ(ImpactSupportLevel(core::PositionValue::kNoted), "0");
+  EXPECT_EQ(ImpactSupportLevel(core::PositionValue::kPending), "");
+  EXPECT_EQ(ImpactSupportLevel(core::PositionValue::kUnknown), "");
   const auto records = Records({testing::LabelledReview()});
   EXPECT_EQ(records[1][3], "2");
   EXPECT_EQ(records[2][3], "0");
@@ -92,10 +92,10 @@ TEST(ImpactCsv, SupportLevelIsTwoOneZeroOrEmptyAndResponseCarriesTheExplanation)
 }
 
 TEST(ImpactCsv, LegacyInstancesGetAcceptedTrueFalseOrEmpty) {
-  EXPECT_EQ(ImpactAccepted("supported"), "true");
-  EXPECT_EQ(ImpactAccepted("noted"), "false");
-  EXPECT_EQ(ImpactAccepted("supported_in_part"), "false");
-  EXPECT_EQ(ImpactAccepted("pending"), "");
+  EXPECT_EQ(ImpactAccepted(core::PositionValue::kSupported), "true");
+  EXPECT_EQ(ImpactAccepted(core::PositionValue::kNoted), "false");
+  EXPECT_EQ(ImpactAccepted(core::PositionValue::kSupportedInPart), "false");
+  EXPECT_EQ(ImpactAccepted(core::PositionValue::kPending), "");
   const ImpactCategories categories = FixtureCategories();
   const auto records =
       Records({testing::LabelledReview()}, {.legacy = true, .categories = &categories});
@@ -155,7 +155,7 @@ TEST(ImpactCsv, DescriptionKeepsWhatCannotBeImportedAsCategories) {
   EXPECT_EQ(bare.find("Recommending States"), std::string::npos);
   // People read the description in the tracker: positions in words.
   core::Review in_part = review;
-  in_part.recommendations[1].position.value = "supported_in_part";
+  in_part.recommendations[1].position.value = core::PositionValue::kSupportedInPart;
   const std::string partial = ImpactDescription(in_part, in_part.recommendations[1]);
   EXPECT_NE(partial.find("- **Position:** supported in part (Working Group report"),
             std::string::npos)

@@ -23,16 +23,18 @@ core::Review Review() {
   r.year = 2014;
   const struct {
     const char* number;
-    const char* position;
+    core::PositionValue position;
     std::vector<core::AssignedLabel> labels;
   } kRecs[] = {
       {"118.1",
-       "supported",
+       core::PositionValue::kSupported,
        {Ministry("MOJ", "lead", "Justice"), Ministry("MOI", "supporting", "")}},
-      {"118.2", "supported", {Ministry("MOJ", "lead", "Justice")}},
-      {"119.1", "pending", {Ministry("MOI", "lead", "Police"), Ministry("MOJ", "supporting", "")}},
+      {"118.2", core::PositionValue::kSupported, {Ministry("MOJ", "lead", "Justice")}},
+      {"119.1",
+       core::PositionValue::kPending,
+       {Ministry("MOI", "lead", "Police"), Ministry("MOJ", "supporting", "")}},
       {"119.2",
-       "noted",
+       core::PositionValue::kNoted,
        {{"ministries", "NONE", "No clear institution", 0, "rules", {"why"}, "lead"}}},
   };
   for (const auto& k : kRecs) {
@@ -51,13 +53,13 @@ TEST(InstitutionSummary, CountsLeadAndSupportByPosition) {
   EXPECT_EQ(rows[0].id, "MOJ");  // most led first
   EXPECT_EQ(rows[0].leads(), 2);
   EXPECT_EQ(rows[0].supports(), 1);
-  EXPECT_EQ(rows[0].lead_by_position.at("supported"), 2);
-  EXPECT_EQ(rows[0].support_by_position.at("pending"), 1);
+  EXPECT_EQ(rows[0].lead_by_position.at(core::PositionValue::kSupported), 2);
+  EXPECT_EQ(rows[0].support_by_position.at(core::PositionValue::kPending), 1);
   EXPECT_EQ(rows[0].lead_themes.at("Justice"), 2);
   EXPECT_EQ(rows[0].led, (std::vector<std::string>{"118.1", "118.2"}));
   EXPECT_EQ(rows[1].id, "MOI");
   EXPECT_EQ(rows[2].id, "NONE");  // explicit: counted, never dropped
-  EXPECT_EQ(rows[2].lead_by_position.at("noted"), 1);
+  EXPECT_EQ(rows[2].lead_by_position.at(core::PositionValue::kNoted), 1);
 }
 
 TEST(InstitutionSummary, WritesAMarkdownTableAndCsv) {

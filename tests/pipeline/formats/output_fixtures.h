@@ -20,7 +20,7 @@ inline core::AssignedLabel Label(std::string taxonomy, std::string id, std::stri
 
 inline core::Recommendation FixtureRec(const std::string& number, const std::string& text,
                                        std::vector<core::StateRef> states,
-                                       const std::string& position) {
+                                       core::PositionValue position) {
   core::Recommendation r;
   r.id = "KHM-c2-" + number;
   r.number = number;
@@ -29,7 +29,8 @@ inline core::Recommendation FixtureRec(const std::string& number, const std::str
   r.text = text;
   r.recommending_states = std::move(states);
   r.position.value = position;
-  r.position.as_written = position == "pending" ? "will be examined" : "enjoy the support";
+  r.position.as_written =
+      position == core::PositionValue::kPending ? "will be examined" : "enjoy the support";
   r.position.stage = "working_group";
   r.position.document = "A/HRC/26/16";
   r.source = {"A/HRC/26/16", 20, 100, 200};
@@ -41,7 +42,7 @@ inline core::Recommendation FixtureRec(const std::string& number, const std::str
 inline core::Review LabelledReview() {
   core::Recommendation full =
       FixtureRec("118.1", "Ratify the Optional Protocol to the Convention against Torture",
-                 {{"France", "FRA", "WEOG", "France", ""}}, "supported");
+                 {{"France", "FRA", "WEOG", "France", ""}}, core::PositionValue::kSupported);
   core::Labels& l = full.labels;
   l.themes = {{Label("uhri", "D25", "Prohibition of torture", {"torture"})}};
   l.issues = {{Label("uprinfo", "torture", "Torture and other CID", {"Torture"})}};
@@ -52,11 +53,13 @@ inline core::Review LabelledReview() {
                    Label("ministries", "MOI", "Ministry of Interior", {"torture"}, "supporting")}};
   core::Recommendation partial = FixtureRec(
       "118.2", "Say \"no\" to <violence>, & protect \"defenders\"",
-      {{"Chile", "CHL", "GRULAC", "Chile", ""}, {"Ghana", "GHA", "African", "Ghana", ""}}, "noted");
+      {{"Chile", "CHL", "GRULAC", "Chile", ""}, {"Ghana", "GHA", "African", "Ghana", ""}},
+      core::PositionValue::kNoted);
   partial.labels.themes = std::vector<core::AssignedLabel>{};
   partial.labels.ministries = std::vector<core::AssignedLabel>{};
   partial.position.explanation = "The Constitution already provides for it.";
-  core::Recommendation bare = FixtureRec("119.1", "Consider a moratorium", {}, "pending");
+  core::Recommendation bare =
+      FixtureRec("119.1", "Consider a moratorium", {}, core::PositionValue::kPending);
   core::Review review;
   review.sur_name = "Cambodia";
   review.sur_iso3 = "KHM";

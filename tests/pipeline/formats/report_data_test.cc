@@ -23,18 +23,18 @@ int Sum(const Tally& tally) {
 }
 
 TEST(ReportData, CodesAreShownInWords) {
-  const struct {
-    const char* code;
-    const char* words;
-  } kPositions[] = {{"supported", "supported"},
-                    {"supported_in_part", "supported in part"},
-                    {"pending", "pending"},
-                    {"", "unknown"}},
-    kStages[] = {{"working_group", "Working Group report"},
-                 {"addendum", "addendum"},
-                 {"thematic_list", "thematic list"}};
-  for (const auto& c : kPositions) EXPECT_EQ(PositionName(c.code), c.words) << c.code;
-  for (const auto& c : kStages) EXPECT_EQ(StageName(c.code), c.words) << c.code;
+  using enum core::PositionValue;
+  const std::pair<core::PositionValue, const char*> kPositions[] = {
+      {kSupported, "supported"},
+      {kSupportedInPart, "supported in part"},
+      {kPending, "pending"},
+      {kUnknown, "unknown"}};
+  const std::pair<const char*, const char*> kStages[] = {{"working_group", "Working Group report"},
+                                                         {"addendum", "addendum"},
+                                                         {"thematic_list", "thematic list"},
+                                                         {"", "unknown"}};
+  for (const auto& [code, words] : kPositions) EXPECT_EQ(PositionName(code), words) << code;
+  for (const auto& [code, words] : kStages) EXPECT_EQ(StageName(code), words) << code;
   EXPECT_EQ(DocumentKindLabel(core::DocumentKind::kWgReport), "Working Group report");
   core::Position p;
   p.stage = "addendum";
@@ -49,9 +49,9 @@ core::Review WorkingGroupStage(int supported, int pending) {
   core::Review review = LabelledReview();
   review.recommendations.clear();
   for (int i = 1; i <= supported + pending; ++i) {
-    review.recommendations.push_back(
-        testing::FixtureRec((i <= supported ? "118." : "119.") + std::to_string(i), "Text", {},
-                            i <= supported ? "supported" : "pending"));
+    review.recommendations.push_back(testing::FixtureRec(
+        (i <= supported ? "118." : "119.") + std::to_string(i), "Text", {},
+        i <= supported ? core::PositionValue::kSupported : core::PositionValue::kPending));
   }
   return review;
 }
@@ -74,16 +74,20 @@ TEST(ReportData, BannerWithAnAddendumOnlyWhenSomethingIsStillPending) {
   EXPECT_EQ(PositionBanner(review),
             "1 recommendation is still pending: the addendum A/HRC/26/16/Add.1 gives no position "
             "on it.");
-  review.recommendations.back().position = {
-      "noted", "does not accept", "addendum", "A/HRC/26/16/Add.1", 2, std::nullopt};
+  review.recommendations.back().position = {core::PositionValue::kNoted,
+                                            "does not accept",
+                                            "addendum",
+                                            "A/HRC/26/16/Add.1",
+                                            2,
+                                            std::nullopt};
   EXPECT_EQ(PositionBanner(review), "");
 }
 
 TEST(ReportData, BannerNamesAThematicListWhenItGaveThePositions) {
   core::Review review = WorkingGroupStage(2, 0);
   for (auto& r : review.recommendations)
-    r.position = {"supported",           "Supported", "thematic_list",
-                  "UPR20 thematic list", 0,           std::nullopt};
+    r.position = {core::PositionValue::kSupported, "Supported", "thematic_list",
+                  "UPR20 thematic list",           0,           std::nullopt};
   EXPECT_EQ(PositionBanner(review),
             "Positions are those of the thematic list UPR20 thematic list; no addendum was given.");
   EXPECT_EQ(PositionBanner(core::Review{}), "");
@@ -130,12 +134,13 @@ TEST(ReportData, EvidenceNamesEveryLabelWithTheWordsThatDecidedIt) {
 
 TEST(ReportData, TalliesAddUpToEveryRecommendationOrRow) {
   const std::vector<core::Review> reviews = {LabelledReview()};
-  const Tally positions = CountByPosition(reviews);
-  ASSERT_EQ(positions.size(), PositionValues().size());
-  EXPECT_EQ(positions[0], (std::pair<std::string, int>{"supported", 1}));
-  EXPECT_EQ(CountOf(positions, "noted"), 1);
-  EXPECT_EQ(CountOf(positions, "pending"), 1);
-  EXPECT_EQ(CountOf(positions, "supported_in_part"), 0);
+  using enum core::PositionValue;
+  const auto positions = CountByPosition(reviews);
+  ASSERT_EQ(positions.size(), kReportPositionOrder.size());
+  EXPECT_EQ(positions[0], (std::pair<core::PositionValue, int>{kSupported, 1}));
+  EXPECT_EQ(positions[1], (std::pair<core::PositionValue, int>{kNoted, 1}));
+  EXPECT_EQ(positions[2], (std::pair<core::PositionValue, int>{kSupportedInPart, 0}));
+  EXPECT_EQ(positions[3], (std::pair<core::PositionValue, int>{kPending, 1}));
 
   const Tally themes = CountByTheme(reviews);
   EXPECT_EQ(CountOf(themes, "Prohibition of torture"), 1);
@@ -157,7 +162,7 @@ TEST(ReportData, PositionsByRegionalGroupSplitsEachGroupsRows) {
   const auto rows = PositionsByRegionalGroup({LabelledReview()});
   ASSERT_EQ(rows.size(), 3u);
   for (const auto& [group, counts] : rows) {
-    ASSERT_EQ(counts.size(), PositionValues().size());
+    ASSERT_EQ(counts.size(), kReportPositionOrder.size());
     const int supported = counts[0], noted = counts[1];
     if (group == "WEOG") {
       EXPECT_EQ(supported, 1);

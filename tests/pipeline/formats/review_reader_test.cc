@@ -46,9 +46,14 @@ core::Review FullReview() {
   rec.text = "Ratify OP-CAT \"now\" \u2013 caf\u00e9";
   rec.recommending_states.push_back({"France", "FRA", "WEOG", "France", ""});
   rec.recommending_states.push_back({"Chile", "CHL", "GRULAC", "Chile", "the clause"});
-  rec.position = {"supported", "enjoy the support", "addendum", "A/HRC/42/1/Add.1", 5, "because"};
-  rec.position_history.push_back(
-      {"pending", "will examine", "working_group", "A/HRC/42/1", 118, std::nullopt});
+  rec.position = {core::PositionValue::kSupported,
+                  "enjoy the support",
+                  "addendum",
+                  "A/HRC/42/1/Add.1",
+                  5,
+                  "because"};
+  rec.position_history.push_back({core::PositionValue::kPending, "will examine", "working_group",
+                                  "A/HRC/42/1", 118, std::nullopt});
   rec.source = {"A/HRC/42/1", 14, 40211, 40398};
   rec.given_labels.themes = {"A12 Acceptance of international norms"};
   rec.given_labels.sdgs = {"16"};
@@ -97,7 +102,7 @@ TEST(ReviewReader, RestoresTheModelFieldsThatMatterDownstream) {
   EXPECT_EQ(rec.labels.ministries->at(0).role, "lead");
   EXPECT_EQ(rec.recommending_states.at(1).segment, "the clause");
   EXPECT_TRUE(r.recommendations.at(1).labels.empty());
-  EXPECT_EQ(r.recommendations.at(1).position.value, "unknown");
+  EXPECT_EQ(r.recommendations.at(1).position.value, core::PositionValue::kUnknown);
 }
 
 TEST(ReviewReader, TaxonomiesOfTheGeneratorGoToEveryReview) {
@@ -131,6 +136,9 @@ TEST(ReviewReader, BadInputIsJsonInvalidWithTheReason) {
        R"({"schema":"uprx/1","reviews":[{"recommendations":[{"source":{"span":[-1,2]}}]}]})",
        "span[0]"},
       {"review not an object", R"({"schema":"uprx/1","reviews":[3]})", "expected an object"},
+      {"position not one of SCHEMA.md's",
+       R"({"schema":"uprx/1","reviews":[{"recommendations":[{"position":{"value":"Accepted"}}]}]})",
+       "position.value: unknown position \"Accepted\""},
       {"evidence not strings",
        R"({"schema":"uprx/1","reviews":[{"recommendations":[{"labels":{"themes":[{"evidence":[1]}]}}]}]})",
        "evidence[0]"},

@@ -40,7 +40,8 @@ TEST_F(SqliteReaderTest, AReviewReadBackHasWhatItsTablesHold) {
   core::Review review = testing::LabelledReview();
   core::Recommendation& pending = review.recommendations[2];
   pending.position_history.push_back(pending.position);
-  pending.position = {"noted", "takes note", "addendum", "A/HRC/26/16/Add.1", 4, "Not now."};
+  pending.position = {
+      core::PositionValue::kNoted, "takes note", "addendum", "A/HRC/26/16/Add.1", 4, "Not now."};
   const auto read = ReadSqliteReview(Written({review}), "KHM-c2");
   ASSERT_TRUE(read.ok()) << read.status().ToString();
   const core::Review& back = read.value();

@@ -79,7 +79,12 @@ TEST_F(SqliteWriterTest, PositionsKeepTheHistoryOldestFirstAndMarkTheFinalOne) {
   core::Review review = testing::LabelledReview();
   core::Recommendation& r = review.recommendations[2];
   r.position_history.push_back(r.position);  // pending at the WG stage ...
-  r.position = {"supported", "accepts", "addendum", "A/HRC/26/16/Add.1", 5, "Already done."};
+  r.position = {core::PositionValue::kSupported,
+                "accepts",
+                "addendum",
+                "A/HRC/26/16/Add.1",
+                5,
+                "Already done."};
   ASSERT_TRUE(WriteSqlite(path_, {review}, {}).ok());
   EXPECT_EQ(Query("SELECT p.ord, is_final, value, stage, explanation FROM positions p "
                   "JOIN recommendations USING (rec) WHERE number = '119.1' ORDER BY p.ord"),

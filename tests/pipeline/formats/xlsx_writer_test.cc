@@ -83,7 +83,7 @@ TEST(XlsxWriter, ShowsLabelsAndNotClassifiedAndTheCommitteesBlock) {
 
 TEST(XlsxWriter, OpensWithTheBannerAndShowsPositionsInWordsWithTheirSource) {
   core::Review review = testing::LabelledReview();
-  review.recommendations[1].position.value = "supported_in_part";
+  review.recommendations[1].position.value = core::PositionValue::kSupportedInPart;
   const auto bytes = XlsxBytes({review});
   ASSERT_TRUE(bytes.ok());
   const std::string strings = Member(bytes.value(), "xl/sharedStrings.xml");

@@ -34,7 +34,8 @@ TEST(DocumentProcessor, ReadsABareListWhenTheReviewIsNamed) {
   ASSERT_EQ(d.recommendations.size(), 4u);
   EXPECT_EQ(d.recommendations[0].id, "SOM-c4-6.1");
   EXPECT_EQ(d.recommendations[3].number, "7.1");
-  for (const auto& r : d.recommendations) EXPECT_EQ(r.position.value, "unknown");
+  for (const auto& r : d.recommendations)
+    EXPECT_EQ(r.position.value, core::PositionValue::kUnknown);
 }
 
 TEST(DocumentProcessor, ABareListWithoutTheReviewNamesTheOptions) {

@@ -8,7 +8,7 @@
 namespace uprx::pipeline {
 namespace {
 
-core::Recommendation Rec(const std::string& value, const std::string& stage,
+core::Recommendation Rec(core::PositionValue value, const std::string& stage,
                          const std::string& document) {
   core::Recommendation r;
   r.position.value = value;
@@ -26,9 +26,9 @@ core::Review WgOnly() {
   wg.kind = core::DocumentKind::kWgReport;
   wg.symbol = "A/HRC/26/16";
   review.documents.push_back(wg);
-  review.recommendations = {Rec("supported", "working_group", "A/HRC/26/16"),
-                            Rec("supported", "working_group", "A/HRC/26/16"),
-                            Rec("pending", "working_group", "A/HRC/26/16")};
+  review.recommendations = {Rec(core::PositionValue::kSupported, "working_group", "A/HRC/26/16"),
+                            Rec(core::PositionValue::kSupported, "working_group", "A/HRC/26/16"),
+                            Rec(core::PositionValue::kPending, "working_group", "A/HRC/26/16")};
   return review;
 }
 
@@ -44,8 +44,8 @@ TEST(DescribeReview, CountsEachStageWhenSourcesMix) {
   core::DocumentInfo add;
   add.kind = core::DocumentKind::kAddendum;
   review.documents.push_back(add);
-  review.recommendations[1] = Rec("noted", "addendum", "A/HRC/26/16/Add.1");
-  review.recommendations[2] = Rec("noted", "addendum", "A/HRC/26/16/Add.1");
+  review.recommendations[1] = Rec(core::PositionValue::kNoted, "addendum", "A/HRC/26/16/Add.1");
+  review.recommendations[2] = Rec(core::PositionValue::kNoted, "addendum", "A/HRC/26/16/Add.1");
   EXPECT_EQ(DescribeReview(review),
             "Cambodia, cycle 2 (2014): 3 recommendations (1 supported, 2 noted); positions from "
             "the addendum A/HRC/26/16/Add.1 (2), the Working Group report A/HRC/26/16 (1)");

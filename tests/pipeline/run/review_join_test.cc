@@ -5,10 +5,11 @@
 namespace uprx::pipeline {
 namespace {
 
-core::Position Pos(const std::string& value, const std::string& stage, const std::string& doc) {
+core::Position Pos(core::PositionValue value, const std::string& stage, const std::string& doc) {
   core::Position p;
   p.value = value;
-  p.as_written = value == "pending" ? "will be examined" : value;
+  p.as_written =
+      value == core::PositionValue::kPending ? "will be examined" : core::PositionKey(value);
   p.stage = stage;
   p.document = doc;
   return p;
@@ -26,13 +27,13 @@ ProcessedDocument Report(int items_pending) {
     core::Recommendation r;
     r.number = "140." + std::to_string(i);
     r.paragraph = 140;
-    r.position = Pos("pending", "working_group", "A/HRC/99/9");
+    r.position = Pos(core::PositionValue::kPending, "working_group", "A/HRC/99/9");
     d.recommendations.push_back(r);
   }
   return d;
 }
 
-ProcessedDocument Addendum(std::vector<std::pair<std::string, std::string>> answers) {
+ProcessedDocument Addendum(std::vector<std::pair<std::string, core::PositionValue>> answers) {
   ProcessedDocument d;
   d.path = "addendum.pdf";
   d.info.kind = core::DocumentKind::kAddendum;
@@ -78,21 +79,22 @@ TEST(ReviewJoin, TwoVersionsOfADraftGiveOneBase) {
 }
 
 TEST(ReviewJoin, TheAddendumGivesTheFinalPositionAndKeepsTheWorkingGroupOne) {
-  auto reviews = JoinReviews({Report(2), Addendum({{"140.1", "supported"}, {"140.2", "noted"}})});
+  auto reviews = JoinReviews({Report(2), Addendum({{"140.1", core::PositionValue::kSupported},
+                                                   {"140.2", core::PositionValue::kNoted}})});
   ASSERT_EQ(reviews.size(), 1u);
   const auto& r = reviews[0];
   EXPECT_EQ(r.documents.size(), 2u);
-  EXPECT_EQ(r.recommendations[0].position.value, "supported");
+  EXPECT_EQ(r.recommendations[0].position.value, core::PositionValue::kSupported);
   EXPECT_EQ(r.recommendations[0].position.stage, "addendum");
   ASSERT_EQ(r.recommendations[0].position_history.size(), 1u);
-  EXPECT_EQ(r.recommendations[0].position_history[0].value, "pending");
-  EXPECT_EQ(r.recommendations[1].position.value, "noted");
+  EXPECT_EQ(r.recommendations[0].position_history[0].value, core::PositionValue::kPending);
+  EXPECT_EQ(r.recommendations[1].position.value, core::PositionValue::kNoted);
   EXPECT_FALSE(Has(r, "no_final_position"));
 }
 
 TEST(ReviewJoin, OrderOfInputsDoesNotMatter) {
-  auto a = JoinReviews({Report(2), Addendum({{"140.2", "noted"}})});
-  auto b = JoinReviews({Addendum({{"140.2", "noted"}}), Report(2)});
+  auto a = JoinReviews({Report(2), Addendum({{"140.2", core::PositionValue::kNoted}})});
+  auto b = JoinReviews({Addendum({{"140.2", core::PositionValue::kNoted}}), Report(2)});
   ASSERT_EQ(a.size(), 1u);
   ASSERT_EQ(b.size(), 1u);
   EXPECT_EQ(a[0].recommendations[1].position.value, b[0].recommendations[1].position.value);
@@ -100,8 +102,9 @@ TEST(ReviewJoin, OrderOfInputsDoesNotMatter) {
 }
 
 TEST(ReviewJoin, GapsAndConflictsAreReported) {
-  auto reviews = JoinReviews(
-      {Report(2), Addendum({{"140.1", "supported"}, {"140.1", "noted"}, {"140.9", "noted"}})});
+  auto reviews = JoinReviews({Report(2), Addendum({{"140.1", core::PositionValue::kSupported},
+                                                   {"140.1", core::PositionValue::kNoted},
+                                                   {"140.9", core::PositionValue::kNoted}})});
   const auto& r = reviews[0];
   EXPECT_TRUE(Has(r, "position_conflict"));
   EXPECT_TRUE(Has(r, "answered_but_absent"));  // 140.9
@@ -109,7 +112,8 @@ TEST(ReviewJoin, GapsAndConflictsAreReported) {
 }
 
 TEST(ReviewJoin, DeclaredTotalsAreCheckedAgainstTheCount) {
-  ProcessedDocument add = Addendum({{"140.1", "supported"}, {"140.2", "supported"}});
+  ProcessedDocument add = Addendum(
+      {{"140.1", core::PositionValue::kSupported}, {"140.2", core::PositionValue::kSupported}});
   add.info.declared.received = 2;
   add.info.declared.supported = 1;
   add.info.declared.noted = 1;
@@ -119,18 +123,19 @@ TEST(ReviewJoin, DeclaredTotalsAreCheckedAgainstTheCount) {
 
 TEST(ReviewJoin, CycleOneItemNumbersResolveToTheOpenParagraph) {
   // A/HRC/14/15/Add.1 answers items 1-97 of paragraph 111 by their own numbers.
-  auto reviews = JoinReviews({Report(3), Addendum({{"?.3", "supported"}})});
-  EXPECT_EQ(reviews[0].recommendations[2].position.value, "supported");
+  auto reviews = JoinReviews({Report(3), Addendum({{"?.3", core::PositionValue::kSupported}})});
+  EXPECT_EQ(reviews[0].recommendations[2].position.value, core::PositionValue::kSupported);
 }
 
 TEST(ReviewJoin, AThematicListAloneStandsInForTheReport) {
   ProcessedDocument list = Report(1);
   list.info.kind = core::DocumentKind::kThematicList;
-  list.recommendations[0].position = Pos("supported", "thematic_list", "A/HRC/99/9");
+  list.recommendations[0].position =
+      Pos(core::PositionValue::kSupported, "thematic_list", "A/HRC/99/9");
   list.recommendations[0].given_labels.themes = {"Acceptance of international norms"};
   auto reviews = JoinReviews({list});
   ASSERT_EQ(reviews[0].recommendations.size(), 1u);
-  EXPECT_EQ(reviews[0].recommendations[0].position.value, "supported");
+  EXPECT_EQ(reviews[0].recommendations[0].position.value, core::PositionValue::kSupported);
   EXPECT_EQ(reviews[0].recommendations[0].given_labels.themes.size(), 1u);
 }
 
@@ -139,12 +144,14 @@ TEST(ReviewJoin, ThematicListLabelsJoinTheReportAndTheAddendumWinsADisagreement)
   list.path = "list.docx";
   list.info.kind = core::DocumentKind::kThematicList;
   list.info.symbol = "";
-  list.recommendations[0].position = Pos("noted", "thematic_list", "A/HRC/99/9");
+  list.recommendations[0].position =
+      Pos(core::PositionValue::kNoted, "thematic_list", "A/HRC/99/9");
   list.recommendations[0].given_labels.sdgs = {"16"};
-  auto reviews = JoinReviews({Report(1), list, Addendum({{"140.1", "supported"}})});
+  auto reviews =
+      JoinReviews({Report(1), list, Addendum({{"140.1", core::PositionValue::kSupported}})});
   const auto& rec = reviews[0].recommendations[0];
   EXPECT_EQ(rec.given_labels.sdgs, std::vector<std::string>{"16"});
-  EXPECT_EQ(rec.position.value, "supported");
+  EXPECT_EQ(rec.position.value, core::PositionValue::kSupported);
   EXPECT_EQ(rec.position_history.size(), 2u);
   EXPECT_TRUE(Has(reviews[0], "sources_disagree"));
 }
