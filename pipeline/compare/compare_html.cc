@@ -15,7 +15,6 @@ using compare_report::Score;
 using compare_report::States;
 
 constexpr std::size_t kChartBars = 15;
-constexpr int kBarHeight = 18, kLabelWidth = 330, kHalfWidth = 220;
 
 std::string Escaped(const std::string& text) { return XmlEscape(text); }
 
@@ -25,39 +24,21 @@ constexpr const char* kStyle =
     "padding:.25em .5em;vertical-align:top}td.n{text-align:right}.up{color:#1a7f37}"
     ".down{color:#b3261e}.old{color:#555}details{margin:.3em 0}summary{cursor:pointer}";
 
-// A horizontal bar per row of the thematic breakdown: decreases to the left, increases right.
+// The thematic breakdown's largest changes as a diverging bar chart (svg_chart.h).
 void WriteChart(std::ostream& out, const Breakdown& b) {
-  std::vector<const CountRow*> rows;
+  std::vector<std::pair<std::string, int>> changes;
   for (const CountRow& r : b.rows) {
-    if (r.change() != 0 && rows.size() < kChartBars) rows.push_back(&r);
+    if (r.change() != 0 && changes.size() < kChartBars)
+      changes.emplace_back(r.name.empty() ? r.key : r.name, r.change());
   }
-  if (rows.empty()) {
+  if (changes.empty()) {
     out << "<p>No change in the counts.</p>\n";
     return;
   }
-  int largest = 1;
-  for (const CountRow* r : rows) largest = std::max(largest, std::abs(r->change()));
-  const int height = static_cast<int>(rows.size()) * (kBarHeight + 4) + 4;
-  const int axis = kLabelWidth + kHalfWidth;
-  out << "<svg width=\"" << axis + kHalfWidth + 40 << "\" height=\"" << height
-      << "\" role=\"img\" aria-label=\"changes per theme\">\n";
-  int y = 4;
-  for (const CountRow* r : rows) {
-    const int change = r->change();
-    const int width = std::max(1, std::abs(change) * kHalfWidth / largest);
-    const int x = change < 0 ? axis - width : axis;
-    const std::string label = r->name.empty() ? r->key : r->name;
-    out << "<text x=\"" << kLabelWidth - 6 << "\" y=\"" << y + 13
-        << "\" text-anchor=\"end\" font-size=\"12\">" << Escaped(label.substr(0, 48)) << "</text>"
-        << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"" << width << "\" height=\""
-        << kBarHeight << "\" fill=\"" << (change < 0 ? "#b3261e" : "#1a7f37") << "\"/>"
-        << "<text x=\"" << (change < 0 ? x - 4 : x + width + 4) << "\" y=\"" << y + 13
-        << "\" font-size=\"12\" text-anchor=\"" << (change < 0 ? "end" : "start") << "\">"
-        << (change > 0 ? "+" : "") << change << "</text>\n";
-    y += kBarHeight + 4;
-  }
-  out << "<line x1=\"" << axis << "\" y1=\"0\" x2=\"" << axis << "\" y2=\"" << height
-      << "\" stroke=\"#444\"/></svg>\n";
+  out << ChangeBarChart(b.id == "themes" ? "Change in recommendations per theme"
+                                         : "Change in recommendations naming each term",
+                        changes)
+      << "\n";
 }
 
 void WriteBreakdown(std::ostream& out, const Breakdown& b, const Comparison& c) {

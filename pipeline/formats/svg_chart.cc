@@ -24,6 +24,8 @@ constexpr std::size_t kMaxLabelLines = 2;
 
 // Colours of the series of a stacked chart, in order, then again; one colour for simple bars.
 constexpr const char* kBarColour = "#2b6cb0";
+constexpr const char* kUpColour = "#1a7f37";
+constexpr const char* kDownColour = "#b3261e";
 constexpr const char* kSeriesColours[] = {"#2f855a", "#c05621", "#6b46c1", "#718096", "#b7791f"};
 
 // Code points of UTF-8 `text` (continuation bytes are not counted).
@@ -104,9 +106,10 @@ std::string Rect(int x, int y, int width, const char* colour) {
 }
 
 // The label of a row (wrapped, left-aligned so no edge cuts it, whole in the tooltip with
-// `detail`) and the value after its bar.
+// `detail`) and the value after its bar; a value left of its bar (`value_before`) ends 6 units
+// before `bar_end`.
 std::string RowText(const std::string& label, const std::string& value, const std::string& detail,
-                    int y, int bar_end) {
+                    int y, int bar_end, bool value_before = false) {
   const int baseline = y + kBarHeight - 4;
   std::string out = "<title>" + XmlEscape(label) + ": " + XmlEscape(detail) + "</title>";
   int line_y = baseline;
@@ -115,7 +118,8 @@ std::string RowText(const std::string& label, const std::string& value, const st
            "</text>";
     line_y += kLineHeight;
   }
-  out += "<text x=\"" + std::to_string(bar_end + 6) + "\" y=\"" + std::to_string(baseline) + "\">" +
+  out += "<text x=\"" + std::to_string(value_before ? bar_end - 6 : bar_end + 6) + "\" y=\"" +
+         std::to_string(baseline) + "\"" + (value_before ? " text-anchor=\"end\"" : "") + ">" +
          XmlEscape(value) + "</text>";
   return out;
 }
@@ -176,6 +180,39 @@ std::string HorizontalBarChart(std::string_view title,
     out += RowText(label, shown, shown, y, kLabelWidth + length) + "</g>";
     y += RowHeight(label);
   }
+  return out + "</svg>";
+}
+
+std::string ChangeBarChart(std::string_view title,
+                           const std::vector<std::pair<std::string, int>>& changes) {
+  int height = kTitleHeight + kBottom + (changes.empty() ? kRowHeight : 0);
+  for (const auto& change : changes) height += RowHeight(change.first);
+  std::string out = Open(title, height);
+  if (changes.empty()) return out + NoData(kTitleHeight) + "</svg>";
+  int max = 0;
+  for (const auto& [label, change] : changes) max = std::max(max, std::abs(change));
+  // The bar area halved: room for a value beside the longest bar on either side.
+  constexpr int kHalf = kBarArea / 2;
+  constexpr int kAxis = kLabelWidth + 30 + kHalf;
+  int y = kTitleHeight;
+  for (const auto& [label, change] : changes) {
+    const long long scaled = max > 0 ? static_cast<long long>(std::abs(change)) * kHalf / max : 0;
+    const int length = change == 0 ? 0 : std::max(1, static_cast<int>(scaled));
+    const std::string shown = (change > 0 ? "+" : "") + std::to_string(change);
+    out += "<g class=\"bar\">";
+    if (change < 0) {
+      out += Rect(kAxis - length, y, length, kDownColour);
+      out += RowText(label, shown, shown, y, kAxis - length, true);
+    } else {
+      out += Rect(kAxis, y, length, kUpColour);
+      out += RowText(label, shown, shown, y, kAxis + length);
+    }
+    out += "</g>";
+    y += RowHeight(label);
+  }
+  out += "<line x1=\"" + std::to_string(kAxis) + "\" y1=\"" + std::to_string(kTitleHeight - 4) +
+         "\" x2=\"" + std::to_string(kAxis) + "\" y2=\"" + std::to_string(y) +
+         "\" stroke=\"#444\"/>";
   return out + "</svg>";
 }
 

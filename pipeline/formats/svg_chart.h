@@ -36,6 +36,12 @@ std::string HorizontalBarChart(std::string_view title,
 std::string StackedBarChart(std::string_view title, const std::vector<std::string>& series,
                             const std::vector<std::pair<std::string, std::vector<int>>>& rows);
 
+// One bar per (label, change) around a middle axis: decreases red to its left, increases green
+// to its right, each with its signed value ("-13", "+19"); lengths are proportional to the
+// largest change either way. The comparison's "biggest shifts" chart.
+std::string ChangeBarChart(std::string_view title,
+                           const std::vector<std::pair<std::string, int>>& changes);
+
 // `text` with &, <, >, " and ' replaced by entities: safe in XML/HTML text and attributes.
 std::string XmlEscape(std::string_view text);
 

@@ -114,8 +114,12 @@ TEST(CompareWriter, HtmlIsSelfContainedAndEscaped) {
   const Fixture f;
   std::ostringstream out;
   WriteCompareHtml(out, f.In(), f.comparison);
-  const std::string html = out.str();
+  std::string html = out.str();
   EXPECT_NE(html.find("<svg"), std::string::npos);
+  // The SVG namespace is a name, not a download: the one URL a self-contained page may hold.
+  for (std::size_t at;
+       (at = html.find(" xmlns=\"http://www.w3.org/2000/svg\"")) != std::string::npos;)
+    html.erase(at, 35);
   for (const char* external : {"http:", "https:", "src=", "href=", "<script", "@import"}) {
     EXPECT_EQ(html.find(external), std::string::npos) << external;
   }

@@ -164,5 +164,44 @@ TEST(StackedBarChart, MissingValuesCountAsZero) {
   EXPECT_NE(StackedBarChart("t", {"a"}, {}).find("No data"), std::string::npos);
 }
 
+// The x attribute of the n-th <rect> (0-based), or -1.
+int RectX(const std::string& svg, int n) {
+  std::size_t at = 0;
+  for (int i = 0; i <= n; ++i) {
+    at = svg.find("<rect", at + (i ? 1 : 0));
+    if (at == std::string::npos) return -1;
+  }
+  const std::size_t x = svg.find(" x=\"", at) + 4;
+  return std::stoi(svg.substr(x, svg.find('"', x) - x));
+}
+
+TEST(ChangeBarChart, DrawsDecreasesLeftAndIncreasesRightOfOneAxis) {
+  const std::string svg = ChangeBarChart(
+      "Shifts", {{"Right to education", 19}, {"Racial discrimination", -13}, {"Migrants", 0}});
+  ASSERT_EQ(Count(svg, "<rect"), 3);
+  // The increase starts at the axis; the decrease ends there.
+  const int axis = RectX(svg, 0);
+  EXPECT_EQ(RectX(svg, 1) + RectWidth(svg, 1), axis);
+  EXPECT_EQ(RectWidth(svg, 2), 0);
+  EXPECT_GT(RectWidth(svg, 0), RectWidth(svg, 1));  // 19 against 13
+  EXPECT_NE(svg.find(">+19<"), std::string::npos);
+  EXPECT_NE(svg.find(">-13<"), std::string::npos);
+  EXPECT_NE(svg.find("#b3261e"), std::string::npos);  // the decrease in red
+  EXPECT_NE(svg.find("x1=\"" + std::to_string(axis) + "\""), std::string::npos);
+}
+
+TEST(ChangeBarChart, WrapsLongThemeNamesInsteadOfCuttingThem) {
+  // A UHRI theme name of 47 characters, cut to 48 bytes by the chart this one replaced.
+  const std::string name = "Human trafficking & contemporary forms of slavery";
+  const std::string svg = ChangeBarChart("Shifts", {{name, 12}});
+  EXPECT_NE(svg.find(">Human trafficking &amp; contemporary<"), std::string::npos) << svg;
+  EXPECT_NE(svg.find(">forms of slavery<"), std::string::npos) << svg;
+  EXPECT_NE(svg.find("<title>Human trafficking &amp; contemporary forms of slavery: +12</title>"),
+            std::string::npos);
+  EXPECT_TRUE(
+      ValidUtf8(ChangeBarChart("Shifts", {{std::string(40, 'a') + "\xC3\xA9t\xC3\xA9 x", -3}})));
+  EXPECT_NE(ChangeBarChart("Shifts", {}).find("No data"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace uprx::pipeline

@@ -1,0 +1,47 @@
+#!/bin/sh
+# The comparison page (`uprx compare --format html`) of Slovenia's third and fourth reviews in
+# headless Chromium (compare_report.js, puppeteer-core from npm as in edit_report.sh): it opens
+# with the committee's answer, its chart cuts no label, each position change shows its own texts
+# under a header, headings are words, States are names, each item not raised again shows its
+# closest new recommendation; every figure is taken from the JSON comparison. A screenshot is
+# kept as an artefact.
+#
+# Usage: compare_report.sh UPRX_BINARY SOURCE_DIR ARTIFACT_DIR
+# Chromium, Node.js/npm or the corpora missing: skipped (exit 77) with a message, failed when
+# CI=true.
+set -u
+uprx=$1
+src=$2
+artifacts=$3
+here=$src/tests/html
+corpora=${UPRX_CORPORA:-$src/../shared/corpora}
+
+skip() {
+  if [ "${CI:-}" = true ]; then echo "FAIL: $1"; exit 1; fi
+  echo "SKIP: $1"; exit 77
+}
+chromium=$(command -v chromium || command -v chromium-browser || true)
+[ -n "$chromium" ] || skip "chromium not installed (apt-get install chromium)"
+command -v node >/dev/null && command -v npm >/dev/null ||
+  skip "Node.js or npm not installed (apt-get install nodejs npm)"
+[ -d "$corpora/slovenia/c3" ] && [ -d "$corpora/slovenia/c4" ] ||
+  skip "corpora not found at $corpora (set UPRX_CORPORA)"
+
+if [ ! -f "$here/node_modules/puppeteer-core/package.json" ]; then
+  echo "installing puppeteer-core (npm ci in $here)"
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix "$here" --no-audit --no-fund --ignore-scripts \
+    >/dev/null || skip "npm ci failed: puppeteer-core could not be installed"
+fi
+
+out=$(mktemp -d "${TMPDIR:-/tmp}/uprx-compare.XXXXXX")
+trap 'rm -rf "$out"' EXIT
+# A review folder holds documents that are not outcome documents (national report, letters);
+# uprx names them and exits 1, writing the review all the same. Any other status fails.
+for c in c3 c4; do
+  "$uprx" run "$corpora/slovenia/$c" -o "$out/SVN-$c.json" --quiet 2>>"$out/uprx.log"
+  status=$?
+  [ "$status" -le 1 ] && [ -s "$out/SVN-$c.json" ] ||
+    { echo "FAIL: uprx run $corpora/slovenia/$c (exit $status)"; cat "$out/uprx.log"; exit 1; }
+done
+CHROMIUM=$chromium timeout 300 node "$here/compare_report.js" "$uprx" "$out/SVN-c3.json" \
+  "$out/SVN-c4.json" "$out" "$artifacts"
