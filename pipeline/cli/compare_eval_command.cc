@@ -18,7 +18,7 @@ namespace po = boost::program_options;
 
 constexpr const char* kUsage =
     R"(Usage: uprx eval --compare-gold GOLD.tsv --old OLD.json --new NEW.json [--old ... --new ...]
-                 [--cv] [--write-model FILE]
+                 [--cv] [--write-model FILE] [--features FILE]
 
 Scores `uprx compare` on judged pairs of recommendations (corpora/compare_gold.tsv, rules in
 ../shared/design/COMPARE.md): precision and recall of repeats (a claimed repeat is right when
@@ -31,6 +31,8 @@ reviews, in the same order.
 others only and scored on the one left out; then the same with each feature dropped.
 --write-model trains on every pair, chooses the thresholds by the same leave-one-out, and
 writes the model file (pipeline/compare/data/compare_model.tsv).
+--features writes every judged pair with its review pair, label and the model's features as a
+TSV, for studying a feature outside uprx.
 
 Example:
   uprx run ../shared/corpora/slovenia --out svn
@@ -44,7 +46,7 @@ Options)";
 const std::vector<double> kCurve = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
 
 struct Options {
-  std::string gold, write_model;
+  std::string gold, write_model, features;
   std::vector<std::string> olds, news;
   bool cv = false, json = false;
 };
@@ -60,13 +62,13 @@ std::string Line(const CompareFigures& f) {
   char buffer[256];
   std::snprintf(buffer, sizeof buffer,
                 "repeats P %s R %s (%zu/%zu, %zu/%zu) | partials P %s R %s | links P %s R %s | "
-                "recs %s strict, %s loose (%zu)",
+                "recs %s strict, %s loose (%zu), %s clear (%zu)",
                 Figure(f.repeats.precision()).c_str(), Figure(f.repeats.recall()).c_str(),
                 f.repeats.right, f.repeats.predicted, f.repeats.found, f.repeats.relevant,
                 Figure(f.partials.precision()).c_str(), Figure(f.partials.recall()).c_str(),
                 Figure(f.links.precision()).c_str(), Figure(f.links.recall()).c_str(),
                 Figure(f.rec_accuracy_strict()).c_str(), Figure(f.rec_accuracy_loose()).c_str(),
-                f.recs);
+                f.recs, Figure(f.rec_accuracy_clear()).c_str(), f.recs_clear);
   return buffer;
 }
 
@@ -124,7 +126,9 @@ nlohmann::json FiguresJson(const CompareFigures& f) {
           {"links", CountsJson(f.links)},
           {"recommendations", f.recs},
           {"rec_accuracy_strict", or_null(f.rec_accuracy_strict())},
-          {"rec_accuracy_loose", or_null(f.rec_accuracy_loose())}};
+          {"rec_accuracy_loose", or_null(f.rec_accuracy_loose())},
+          {"recommendations_clear", f.recs_clear},
+          {"rec_accuracy_clear", or_null(f.rec_accuracy_clear())}};
 }
 
 void PrintJson(const GoldData& data, const CompareEvaluation& e, const CompareModel& m, bool cv) {
@@ -165,6 +169,21 @@ bool WriteModel(const GoldData& data, const std::string& path) {
   return static_cast<bool>(out);
 }
 
+bool WriteFeatures(const GoldData& data, const std::string& path) {
+  std::ofstream out(path, std::ios::binary);
+  out << "review_pair\told_id\tnew_id\tlabel";
+  for (const char* name : kPairFeatureNames) out << '\t' << name;
+  out << '\n';
+  for (const GoldReviewPair& pair : data.review_pairs) {
+    for (const GoldReviewPair::Judged& j : pair.judged) {
+      out << pair.name << '\t' << j.gold->old_id << '\t' << j.gold->new_id << '\t' << j.gold->label;
+      for (const double f : j.features) out << '\t' << f;
+      out << '\n';
+    }
+  }
+  return static_cast<bool>(out);
+}
+
 bool ReadAll(const std::vector<std::string>& paths,
              std::vector<std::unique_ptr<ReviewFile>>& store) {
   for (const std::string& path : paths) {
@@ -198,6 +217,8 @@ int RunCompareEvalCommand(const std::vector<std::string>& args) {
       "cv", po::bool_switch(&o.cv), "leave-one-review-pair-out figures and feature contributions")(
       "write-model", po::value(&o.write_model)->value_name("FILE"),
       "train on every pair and write the model file")(
+      "features", po::value(&o.features)->value_name("FILE"),
+      "write the judged pairs with their features (TSV)")(
       "json", po::bool_switch(&o.json), "print the figures as JSON (with --cv: the left-out ones)");
   if (auto exit_code = ParseCommandLine(args, "eval", d)) return *exit_code;
   if (o.gold.empty() || o.olds.empty() || o.olds.size() != o.news.size()) {
@@ -223,6 +244,10 @@ int RunCompareEvalCommand(const std::vector<std::string>& args) {
   const core::Result<GoldData> data = CollectGold(gold.value(), pairs, terms.value());
   if (!data.ok()) {
     std::cerr << "uprx eval: " << data.status().ToString() << "\n";
+    return 1;
+  }
+  if (!o.features.empty() && !WriteFeatures(data.value(), o.features)) {
+    std::cerr << "uprx eval: " << o.features << ": cannot write\n";
     return 1;
   }
   if (!o.write_model.empty()) {

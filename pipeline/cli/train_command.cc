@@ -1,13 +1,21 @@
 // uprx train: labelled texts -> a model file that `--model` gives to the classifiers.
+#include <unistd.h>
+
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "classifiers/action_classifier.h"
 #include "classifiers/multi_label_classifier.h"
 #include "pipeline/cli/command_line.h"
 #include "pipeline/cli/commands.h"
+#include "pipeline/compare/compare_text.h"
+#include "pipeline/compare/compare_vectors.h"
 #include "pipeline/eval/uprinfo_label_rows.h"
 
 namespace uprx::pipeline {
@@ -17,7 +25,8 @@ namespace {
 constexpr const char* kTrainHelp =
     R"(uprx train - learn a classifier model from labelled recommendations
 
-Usage: uprx train --labels FILE|DIR --taxonomy action|uprinfo -o MODEL [--sessions 1-16]
+Usage: uprx train --labels FILE|DIR --taxonomy action|uprinfo|compare-vectors -o MODEL
+                  [--sessions 1-16]
 
 Reads labelled rows in the UPR Info export format (CSV with the columns Text, Action, Issue,
 Session and others; UTF-8 or Mac Roman, any line ending; a directory means every *.csv in it),
@@ -29,6 +38,12 @@ pairs of each text and the taxonomy's rules:
   uprinfo  the 54 issues (column Issue): one logistic regression per issue that also sees the
            rules' votes, with per-issue thresholds chosen by cross-validation over the
            sessions trained on (folds by session).
+  compare-vectors   no label is read: the word vectors `uprx compare` uses to see that two
+           words mean nearly the same, learned from the texts alone with Debian's fastText
+           (package fasttext; --fasttext names another binary) in one thread with a fixed
+           seed, so the same texts give the same file. Writes the format of
+           pipeline/compare/data/compare_vectors.tsv (rebuild uprx to embed it); every
+           session is read unless --sessions says otherwise.
 The model is a text file that the commands which classify read with --model MODEL (`uprx run`,
 `uprx classify`, `uprx eval-labels`); it fits the taxonomy version it was trained with.
 
@@ -39,11 +54,13 @@ Examples:
   uprx train --labels ../shared/corpora/labels/uprinfo --taxonomy action -o action.model
   uprx train --labels ../shared/corpora/labels/uprinfo --taxonomy uprinfo -o uprinfo.model
   uprx train --labels my-labels.csv --taxonomy action --sessions all -o mine.model
+  uprx train --labels ../shared/corpora/labels/uprinfo --taxonomy compare-vectors \
+      -o pipeline/compare/data/compare_vectors.tsv
 
 Options)";
 
 struct TrainArgs {
-  std::string labels, taxonomy, output, sessions = "1-16";
+  std::string labels, taxonomy, output, sessions = "1-16", fasttext = "fasttext";
   int epochs = 0;  // 0: the learner's default
   std::string learner = "perceptron";
   double l2 = -1;  // < 0: the learner's default
@@ -61,13 +78,17 @@ std::optional<int> Parse(const std::vector<std::string>& args, TrainArgs& a) {
       "passes over the training rows (0: the default of the learner)")(
       "learner", po::value(&a.learner)->default_value(a.learner),
       "action: logistic (regression) or perceptron (averaged)")(
-      "l2", po::value(&a.l2), "L2 penalty of the logistic learners (default: theirs)");
+      "l2", po::value(&a.l2), "L2 penalty of the logistic learners (default: theirs)")(
+      "fasttext", po::value(&a.fasttext)->default_value(a.fasttext),
+      "compare-vectors: the fastText binary");
   if (auto exit_code = ParseCommandLine(args, "train", opts)) return *exit_code;
   if (a.learner != "logistic" && a.learner != "perceptron") {
     return UsageError("train", "--learner is logistic or perceptron");
   }
-  if (a.labels.empty() || a.output.empty() || (a.taxonomy != "action" && a.taxonomy != "uprinfo")) {
-    return UsageError("train", "give --labels, --taxonomy action or uprinfo, and -o MODEL");
+  if (a.labels.empty() || a.output.empty() ||
+      (a.taxonomy != "action" && a.taxonomy != "uprinfo" && a.taxonomy != "compare-vectors")) {
+    return UsageError("train",
+                      "give --labels, --taxonomy action, uprinfo or compare-vectors, and -o MODEL");
   }
   return std::nullopt;
 }
@@ -163,11 +184,102 @@ int TrainIssues(const TrainArgs& a, const SessionRange& range,
   return 0;
 }
 
+// fastText's parameters for the compare vectors: its skipgram defaults (100 dimensions, word
+// n-grams of 3-6 characters, a window of 5) with more passes and rarer words kept, as the
+// corpus is small (about 900,000 words); one thread and a fixed seed make the file repeatable.
+constexpr const char* kFastTextArguments =
+    "skipgram -dim 100 -epoch 10 -minCount 3 -thread 1 -seed 1 -verbose 0";
+
+std::string Quoted(const std::string& s) {
+  std::string out = "'";
+  for (const char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+int TrainCompareVectors(const TrainArgs& a, const SessionRange& range,
+                        const std::vector<LabelledRow>& rows) {
+  const auto start = std::chrono::steady_clock::now();
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path work =
+      fs::temp_directory_path(ec) / ("uprx-vectors-" + std::to_string(::getpid()));
+  fs::create_directories(work, ec);
+  if (ec) {
+    std::cerr << "uprx train: " << work.string() << ": " << ec.message() << "\n";
+    return 1;
+  }
+  const fs::path text = work / "texts.txt", base = work / "vectors";
+  std::size_t texts = 0;
+  {
+    std::ofstream out(text, std::ios::binary);
+    for (const LabelledRow& r : rows) {
+      if (!range.Contains(r.session)) continue;
+      const std::vector<std::string> words = NormalizedWords(r.text);
+      if (words.empty()) continue;
+      for (std::size_t i = 0; i < words.size(); ++i) out << (i ? " " : "") << words[i];
+      out << '\n';
+      ++texts;
+    }
+    if (!out.flush()) {
+      std::cerr << "uprx train: " << text.string() << ": cannot write\n";
+      return 1;
+    }
+  }
+  if (texts == 0) {
+    std::cerr << "uprx train: no text in sessions " << a.sessions << " of " << a.labels << "\n";
+    return 1;
+  }
+  const std::string command = Quoted(a.fasttext) + " " + kFastTextArguments + " -input " +
+                              Quoted(text.string()) + " -output " + Quoted(base.string());
+  std::cerr << "uprx train: " << texts << " texts; running " << command << "\n";
+  if (std::system(command.c_str()) != 0) {
+    std::cerr << "uprx train: fastText failed (is it installed? apt-get install fasttext)\n";
+    fs::remove_all(work, ec);
+    return 1;
+  }
+  std::ifstream vec(base.string() + ".vec");
+  std::vector<std::pair<std::string, std::vector<float>>> read;
+  std::string line;
+  std::getline(vec, line);  // "COUNT DIMS"
+  while (std::getline(vec, line)) {
+    std::istringstream in(line);
+    std::string word;
+    in >> word;
+    std::vector<float> v;
+    for (float x; in >> x;) v.push_back(x);
+    if (word.empty() || word == "</s>" || v.empty()) continue;
+    read.emplace_back(std::move(word), std::move(v));
+  }
+  fs::remove_all(work, ec);
+  if (read.empty()) {
+    std::cerr << "uprx train: fastText wrote no vector\n";
+    return 1;
+  }
+  std::sort(read.begin(), read.end());
+  std::vector<std::string> words;
+  std::vector<std::vector<float>> vectors;
+  for (auto& [w, v] : read) words.push_back(w), vectors.push_back(std::move(v));
+  const std::string serialized = WordVectors::Serialize(
+      words, vectors,
+      {"Word vectors of `uprx compare` (pipeline/compare/compare_vectors.h): one normalised word "
+       "a line, its unit vector times 127.",
+       "Made by: uprx train --labels " + a.labels + " --taxonomy compare-vectors --sessions " +
+           a.sessions + " (" + std::to_string(texts) + " texts), which runs fastText " +
+           kFastTextArguments + ". Do not edit by hand."});
+  if (!Write(a.output, serialized)) return 1;
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+  std::cerr << "uprx train: " << words.size() << " word vectors from " << texts << " texts in "
+            << took.count() << " s, written to " << a.output << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int RunTrainCommand(const std::vector<std::string>& args) {
   TrainArgs a;
   if (auto code = Parse(args, a)) return *code;
+  // The vectors read no label: every session by default.
+  if (a.taxonomy == "compare-vectors" && a.sessions == "1-16") a.sessions = "all";
   auto range = ParseSessionRange(a.sessions);
   if (!range.ok()) {
     std::cerr << "uprx train: " << range.status().message() << "\n";
@@ -179,6 +291,7 @@ int RunTrainCommand(const std::vector<std::string>& args) {
     return 1;
   }
   if (a.taxonomy == "uprinfo") return TrainIssues(a, range.value(), rows.value());
+  if (a.taxonomy == "compare-vectors") return TrainCompareVectors(a, range.value(), rows.value());
   return TrainAction(a, range.value(), rows.value());
 }
 

@@ -84,6 +84,15 @@ std::vector<int> Sorted(std::vector<int> ids) {
 
 std::string Bigram(const std::string& a, const std::string& b) { return a + " " + b; }
 
+// Cosine of two unit vectors; 0 when either is missing.
+double VectorCosine(const std::vector<float>& a, const std::vector<float>& b) {
+  if (a.empty() || b.empty()) return 0;
+  double dot = 0;
+  for (std::size_t i = 0; i < a.size() && i < b.size(); ++i)
+    dot += static_cast<double>(a[i]) * b[i];
+  return std::clamp(dot, -1.0, 1.0);
+}
+
 }  // namespace
 
 PairScorer::PairScorer(const CompareTerms& terms, const CompareModel& model,
@@ -105,6 +114,83 @@ PairScorer::PairScorer(const CompareTerms& terms, const CompareModel& model,
   for (auto* sides : {&old_, &new_}) {
     for (Side& side : *sides) Weigh(side);
   }
+  PrepareVectors();
+}
+
+void PairScorer::PrepareVectors() {
+  const WordVectors& vectors = terms_.vectors();
+  if (vectors.empty()) return;
+  const std::size_t dims = vectors.dims();
+  // A token's vector: its word's, or for a term the mean of its words' (those with one).
+  const auto vector_of = [&](const std::string& token, const std::string& shown) {
+    std::vector<float> v(dims, 0.0f);
+    bool found = false;
+    const std::vector<std::string> words =
+        IsTerm(token) ? NormalizedWords(shown) : std::vector<std::string>{shown};
+    for (const std::string& word : words) {
+      if (const float* x = vectors.Find(word)) {
+        for (std::size_t i = 0; i < dims; ++i) v[i] += x[i];
+        found = true;
+      }
+    }
+    return found ? v : std::vector<float>();
+  };
+  for (auto* sides : {&old_, &new_}) {
+    for (Side& side : *sides) {
+      std::vector<double> sum(dims, 0.0);
+      for (const auto& [id, weight] : side.token_ids) {
+        auto row = vector_row_of_id_.find(id);
+        if (row == vector_row_of_id_.end()) {
+          auto shown = side.words.shown.find(names_[id]);
+          std::vector<float> v =
+              vector_of(names_[id], shown == side.words.shown.end() ? names_[id] : shown->second);
+          double norm = 0;
+          for (const float x : v) norm += static_cast<double>(x) * x;
+          const int index = norm > 0 ? static_cast<int>(vector_rows_.size()) : -1;
+          if (index >= 0) {
+            for (float& x : v) x = static_cast<float>(x / std::sqrt(norm));
+            vector_rows_.push_back(std::move(v));
+          }
+          row = vector_row_of_id_.emplace(id, index).first;
+        }
+        if (row->second < 0) continue;
+        side.vector_ids.emplace_back(row->second, weight);
+        const std::vector<float>& v = vector_rows_[static_cast<std::size_t>(row->second)];
+        for (std::size_t i = 0; i < dims; ++i) sum[i] += weight * v[i];
+      }
+      double norm = 0;
+      for (const double x : sum) norm += x * x;
+      if (norm <= 0) continue;
+      side.centroid.resize(dims);
+      for (std::size_t i = 0; i < dims; ++i)
+        side.centroid[i] = static_cast<float>(sum[i] / std::sqrt(norm));
+    }
+  }
+  const std::size_t rows = vector_rows_.size();
+  cosine_.assign(rows * rows, 0.0f);
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (std::size_t c = r; c < rows; ++c) {
+      float dot = 0;
+      for (std::size_t i = 0; i < dims; ++i) dot += vector_rows_[r][i] * vector_rows_[c][i];
+      cosine_[r * rows + c] = cosine_[c * rows + r] = dot;
+    }
+  }
+}
+
+double PairScorer::Soft(const Side& part, const Side& whole) const {
+  if (part.vector_ids.empty() || whole.vector_ids.empty()) return 0;
+  const std::size_t rows = vector_rows_.size();
+  double said = 0, all = 0;
+  for (const auto& [row, weight] : part.vector_ids) {
+    float best = 0;
+    for (const auto& [other, unused] : whole.vector_ids) {
+      best = std::max(
+          best, cosine_[static_cast<std::size_t>(row) * rows + static_cast<std::size_t>(other)]);
+    }
+    said += weight * best;
+    all += weight;
+  }
+  return all > 0 ? said / all : 0;
 }
 
 int PairScorer::Id(const std::string& text) {
@@ -234,7 +320,10 @@ PairScore PairScorer::Score(std::size_t old_index, std::size_t new_index) const 
                 std::min(main_new_in_old, main_old_in_new),
                 std::abs(std::log((static_cast<double>(a.words.tokens.size()) + 1.0) /
                                   (static_cast<double>(b.words.tokens.size()) + 1.0))),
-                flag(s.same_state)};
+                flag(s.same_state),
+                VectorCosine(a.centroid, b.centroid),
+                Soft(b, a),
+                Soft(a, b)};
   // The same words in the same order are the same ask whatever the model says: a review
   // compared with itself matches every recommendation to itself first.
   const bool identical = !a.words.tokens.empty() && a.words.tokens == b.words.tokens;

@@ -22,6 +22,11 @@
 //                           in the other; main_min the smaller of the two
 //   length_ratio            |log| of the ratio of the token counts
 //   same_state              1 when a recommending State is on both sides
+//   vec_cos                 cosine of the two texts' weighted mean word vectors
+//                           (compare_vectors.h; a term's vector is the mean of its words')
+//   soft_new_in_old, soft_old_in_new   the weighted mean, over one side's words with a vector,
+//                           of the best cosine with a word of the other side: how much of
+//                           one text the other says in any words ("elderly" meets "older")
 // score = CompareModel::Probability(features) (compare_model.h), or 1 when both texts have the
 // same tokens in the same order.
 #ifndef UPRX_PIPELINE_COMPARE_COMPARE_SCORE_H_
@@ -80,6 +85,8 @@ class PairScorer {
   // allocation); the evidence reads the strings.
   struct Side {
     RecommendationWords words;
+    WeightedIds vector_ids;           // (index into vector_rows_, weight) of tokens with a vector
+    std::vector<float> centroid;      // unit weighted mean of those vectors; empty when none
     Weighted tokens;                  // every token with its weight
     WeightedIds token_ids, main_ids;  // every token / the main ask's
     Ids bigrams, terms, instruments, groups, topics, states;
@@ -94,6 +101,10 @@ class PairScorer {
   void Weigh(Side& side) const;
   double Weight(const std::string& token, const RecommendationWords& words) const;
   void AddEvidence(const Side& a, const Side& b, PairScore& s) const;
+  // The vector of a token (a word's, or a term's as the mean of its words'), by token id;
+  // fills vector_rows_ and the cosine table the soft features read.
+  void PrepareVectors();
+  double Soft(const Side& part, const Side& whole) const;
 
   const CompareTerms& terms_;
   const CompareModel& model_;
@@ -101,6 +112,9 @@ class PairScorer {
   std::vector<std::string> names_;  // id -> string
   std::vector<double> idf_;         // by id
   std::vector<Side> old_, new_;
+  std::map<int, int> vector_row_of_id_;  // token id -> row of vector_rows_
+  std::vector<std::vector<float>> vector_rows_;
+  std::vector<float> cosine_;  // rows x rows
 };
 
 }  // namespace uprx::pipeline

@@ -61,7 +61,17 @@ std::vector<std::string> NormalizedWords(std::string_view utf8) {
 core::Result<CompareTerms> CompareTerms::LoadDefault() {
   const std::optional<std::string> tsv = EmbeddedData("compare_terms.tsv");
   if (!tsv) return core::Status("data_missing", "compare_terms.tsv is not embedded");
-  return Parse(*tsv, "compare_terms.tsv");
+  core::Result<CompareTerms> terms = Parse(*tsv, "compare_terms.tsv");
+  if (!terms.ok()) return terms;
+  core::Result<WordVectors> vectors = WordVectors::LoadDefault();
+  if (!vectors.ok()) return vectors.status();
+  return terms.value().WithVectors(std::move(vectors).value());
+}
+
+CompareTerms CompareTerms::WithVectors(WordVectors vectors) const {
+  CompareTerms out = *this;
+  out.vectors_ = std::move(vectors);
+  return out;
 }
 
 core::Result<CompareTerms> CompareTerms::Parse(std::string_view tsv, std::string_view source) {

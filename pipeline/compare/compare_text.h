@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/compare/compare_vectors.h"
 #include "pipeline/core/status.h"
 
 namespace uprx::pipeline {
@@ -58,8 +59,12 @@ class CompareTerms {
   // `source:line` and why (unknown kind, wrong column count, a word given two roles, ...).
   [[nodiscard]] static core::Result<CompareTerms> Parse(std::string_view tsv,
                                                         std::string_view source);
-  // The compare_terms.tsv compiled into the binary.
+  // The compare_terms.tsv compiled into the binary, with the word vectors of
+  // compare_vectors.tsv (compare_vectors.h).
   [[nodiscard]] static core::Result<CompareTerms> LoadDefault();
+  // The same terms with these word vectors (Parse() gives none: the vector features are 0).
+  CompareTerms WithVectors(WordVectors vectors) const;
+  const WordVectors& vectors() const { return vectors_; }
 
   RecommendationWords Analyse(std::string_view text) const;
   // The term with this id, or nullptr.
@@ -83,6 +88,7 @@ class CompareTerms {
   std::set<std::string> stop_words_, weak_words_, break_words_;
   std::map<std::string, std::string> canonical_;  // variant -> canonical word
   std::map<std::string, std::string> role_of_word_;
+  WordVectors vectors_;
 };
 
 }  // namespace uprx::pipeline

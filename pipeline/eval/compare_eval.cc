@@ -79,6 +79,10 @@ CompareFigures FiguresOn(const GoldReviewPair& r, const CompareModel& m,
     ++f.recs;
     f.recs_right_strict += (best == Predicted::kRepeat) == gold_same[slot];
     f.recs_right_loose += (best != Predicted::kNone) == gold_linked[slot];
+    if (gold_same[slot] || !gold_linked[slot]) {
+      ++f.recs_clear;
+      f.recs_right_clear += (best == Predicted::kRepeat) == gold_same[slot];
+    }
   }
   return f;
 }
@@ -147,9 +151,14 @@ std::optional<double> CompareFigures::rec_accuracy_strict() const {
 std::optional<double> CompareFigures::rec_accuracy_loose() const {
   return Ratio(recs_right_loose, recs);
 }
+
+std::optional<double> CompareFigures::rec_accuracy_clear() const {
+  return Ratio(recs_right_clear, recs_clear);
+}
 CompareFigures& CompareFigures::operator+=(const CompareFigures& o) {
   repeats += o.repeats, partials += o.partials, links += o.links;
   recs += o.recs, recs_right_strict += o.recs_right_strict, recs_right_loose += o.recs_right_loose;
+  recs_clear += o.recs_clear, recs_right_clear += o.recs_right_clear;
   return *this;
 }
 

@@ -13,7 +13,10 @@
 // partial link is right when judged partial; its recall is over pairs judged partial. A new
 // recommendation is "repeated" in the gold set when one of its judged pairs is same (strict) or
 // same or partial (loose); predicted when `uprx compare` gives it a repeat (strict) or any link
-// (loose) with any old recommendation, judged or not. A gold pair belongs to the review pair
+// (loose) with any old recommendation, judged or not. "Clear" counts only the new
+// recommendations whose judged pairs settle the question: one judged same (repeated) or all
+// judged different (new); those with partial links only are left out, and a repeat is right
+// for the first, none for the second. A gold pair belongs to the review pair
 // whose old review holds its old id and whose new review holds its new id; pairs no review
 // holds are listed as unscored.
 #ifndef UPRX_PIPELINE_EVAL_COMPARE_EVAL_H_
@@ -85,8 +88,10 @@ struct CompareFigures {
   Counts partials;  // predicted partial links right when partial; recall over partial
   Counts links;     // repeat or partial predicted; right when same|partial; recall over both
   std::size_t recs = 0, recs_right_strict = 0, recs_right_loose = 0;
+  std::size_t recs_clear = 0, recs_right_clear = 0;
   std::optional<double> rec_accuracy_strict() const;
   std::optional<double> rec_accuracy_loose() const;
+  std::optional<double> rec_accuracy_clear() const;
   CompareFigures& operator+=(const CompareFigures& o);
 };
 
