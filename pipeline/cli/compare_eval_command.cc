@@ -107,6 +107,14 @@ void PrintCrossValidation(const GoldData& data) {
     std::printf("  - %-16s %s\n", kPairFeatureNames[j],
                 Line(CrossValidate(data, mask).pooled).c_str());
   }
+  // The three features of the word vectors together: what the vectors add.
+  std::vector<bool> no_vectors = all;
+  for (std::size_t j = 0; j < kPairFeatures; ++j) {
+    const std::string name = kPairFeatureNames[j];
+    if (name == "vec_cos" || name.rfind("soft_", 0) == 0) no_vectors[j] = false;
+  }
+  std::printf("  - %-16s %s\n", "all 3 vector ones",
+              Line(CrossValidate(data, no_vectors).pooled).c_str());
 }
 
 nlohmann::json CountsJson(const Counts& c) {
