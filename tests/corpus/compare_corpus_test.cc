@@ -174,10 +174,12 @@ TEST(CompareCorpus, GoldSetFiguresInSampleAndLeavingOneReviewPairOut) {
   std::cout << "left out one pair of reviews at a time: repeat precision "
             << cv.pooled.repeats.precision().value_or(0) << ", recall "
             << cv.pooled.repeats.recall().value_or(0) << ", recommendations right "
-            << cv.pooled.rec_accuracy_loose().value_or(0) << "\n";
+            << cv.pooled.rec_accuracy_loose().value_or(0) << " (loose), "
+            << cv.pooled.rec_accuracy_clear().value_or(0) << " (clear)\n";
   EXPECT_GE(cv.pooled.repeats.precision().value_or(0), testing::Floor("compare.precision"));
   EXPECT_GE(cv.pooled.repeats.recall().value_or(0), testing::Floor("compare.recall"));
   EXPECT_GE(cv.pooled.rec_accuracy_loose().value_or(0), testing::Floor("compare.rec_accuracy"));
+  EXPECT_GE(cv.pooled.rec_accuracy_clear().value_or(0), testing::Floor("compare.rec_clear"));
 }
 
 }  // namespace

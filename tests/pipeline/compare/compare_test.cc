@@ -148,9 +148,11 @@ TEST(PairScorer, RewordingsMatchAndDifferentAsksDoNot) {
   }
 }
 
-// Once a known limit ("set up" was not read as "establish", so this rewording was only a
-// partial link); the word vectors (soft_new_in_old) now make it a repeat.
-TEST(PairScorer, SetUpReadsAsEstablishThroughTheWordVectors) {
+// "Set up" shares no word with "establish": the word vectors raise the pair's score (the model
+// is the shipped one both times, the second scorer only reads no vectors), and it is at least a
+// partial link. Whether it is a repeat moves with each retraining (0.79 and 0.71 against a
+// repeat threshold of 0.74 and 0.75), so that is not asserted.
+TEST(PairScorer, TheWordVectorsRaiseSetUpAgainstEstablish) {
   std::vector<core::Recommendation> old_recs = Background(), new_recs = Background();
   old_recs.push_back(Rec("1.1",
                          "Establish a national human rights institution in line with the Paris "
@@ -159,8 +161,11 @@ TEST(PairScorer, SetUpReadsAsEstablishThroughTheWordVectors) {
   new_recs.push_back(Rec(
       "2.1", "Take steps to set up an NHRI in full compliance with the Paris Principles", "CHL"));
   const PairScorer scorer(Terms(), Model(), ReviewOf(old_recs), ReviewOf(new_recs, 2));
+  const PairScorer blind(Terms().WithVectors(WordVectors()), Model(), ReviewOf(old_recs),
+                         ReviewOf(new_recs, 2));
   const double score = scorer.Score(old_recs.size() - 1, new_recs.size() - 1).score;
-  EXPECT_GE(score, Model().repeat_threshold());
+  EXPECT_GT(score, blind.Score(old_recs.size() - 1, new_recs.size() - 1).score + 0.05);
+  EXPECT_GE(score, Model().partial_threshold());
 }
 
 TEST(PairScorer, ConflictingInstrumentsWeaken) {
