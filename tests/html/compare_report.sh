@@ -13,25 +13,9 @@ set -u
 uprx=$1
 src=$2
 artifacts=$3
-here=$src/tests/html
 corpora=${UPRX_CORPORA:-$src/../shared/corpora}
-
-skip() {
-  if [ "${CI:-}" = true ]; then echo "FAIL: $1"; exit 1; fi
-  echo "SKIP: $1"; exit 77
-}
-chromium=$(command -v chromium || command -v chromium-browser || true)
-[ -n "$chromium" ] || skip "chromium not installed (apt-get install chromium)"
-command -v node >/dev/null && command -v npm >/dev/null ||
-  skip "Node.js or npm not installed (apt-get install nodejs npm)"
-[ -d "$corpora/slovenia/c3" ] && [ -d "$corpora/slovenia/c4" ] ||
-  skip "corpora not found at $corpora (set UPRX_CORPORA)"
-
-if [ ! -f "$here/node_modules/puppeteer-core/package.json" ]; then
-  echo "installing puppeteer-core (npm ci in $here)"
-  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix "$here" --no-audit --no-fund --ignore-scripts \
-    >/dev/null || skip "npm ci failed: puppeteer-core could not be installed"
-fi
+. "$src/tests/html/puppeteer_env.sh"
+need_corpus slovenia/c3 slovenia/c4
 
 out=$(mktemp -d "${TMPDIR:-/tmp}/uprx-compare.XXXXXX")
 trap 'rm -rf "$out"' EXIT

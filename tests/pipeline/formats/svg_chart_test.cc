@@ -28,16 +28,19 @@ bool ValidUtf8(const std::string& s) {
   return true;
 }
 
-// The width attribute of the n-th <rect> (0-based), or -1.
-int RectWidth(const std::string& svg, int n) {
+// An attribute (" x", " width") of the n-th <rect> (0-based), or -1.
+int RectAttribute(const std::string& svg, int n, const std::string& name) {
   std::size_t at = 0;
   for (int i = 0; i <= n; ++i) {
     at = svg.find("<rect", at + (i ? 1 : 0));
     if (at == std::string::npos) return -1;
   }
-  const std::size_t w = svg.find("width=\"", at) + 7;
-  return std::stoi(svg.substr(w, svg.find('"', w) - w));
+  const std::size_t v = svg.find(name + "=\"", at) + name.size() + 2;
+  return std::stoi(svg.substr(v, svg.find('"', v) - v));
 }
+
+int RectWidth(const std::string& svg, int n) { return RectAttribute(svg, n, " width"); }
+int RectX(const std::string& svg, int n) { return RectAttribute(svg, n, " x"); }
 
 TEST(XmlEscape, EscapesTheFiveXmlCharacters) {
   const struct {
@@ -162,17 +165,6 @@ TEST(StackedBarChart, MissingValuesCountAsZero) {
   const std::string svg = StackedBarChart("t", {"a", "b"}, {{"row", {4}}});
   EXPECT_NE(svg.find("row: 4 (a 4, b 0)"), std::string::npos);
   EXPECT_NE(StackedBarChart("t", {"a"}, {}).find("No data"), std::string::npos);
-}
-
-// The x attribute of the n-th <rect> (0-based), or -1.
-int RectX(const std::string& svg, int n) {
-  std::size_t at = 0;
-  for (int i = 0; i <= n; ++i) {
-    at = svg.find("<rect", at + (i ? 1 : 0));
-    if (at == std::string::npos) return -1;
-  }
-  const std::size_t x = svg.find(" x=\"", at) + 4;
-  return std::stoi(svg.substr(x, svg.find('"', x) - x));
 }
 
 TEST(ChangeBarChart, DrawsDecreasesLeftAndIncreasesRightOfOneAxis) {
