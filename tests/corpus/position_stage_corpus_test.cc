@@ -6,7 +6,6 @@
 // notes the four recommendations that Cambodia did not accept after the session (118.5, 118.22,
 // 118.57, 118.161).
 #include <gtest/gtest.h>
-#include <zip.h>
 
 #include <map>
 #include <sstream>
@@ -19,6 +18,7 @@
 #include "pipeline/run/review_join.h"
 #include "pipeline/run/runner.h"
 #include "tests/corpus/corpus_env.h"
+#include "tests/pipeline/formats/zip_member.h"
 
 namespace uprx::pipeline {
 namespace {
@@ -47,25 +47,7 @@ std::string Html(const std::vector<core::Review>& reviews) {
 
 // The shared strings of a workbook (every text cell), read from the zip in memory.
 std::string SharedStrings(const std::string& xlsx) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* src = zip_source_buffer_create(xlsx.data(), xlsx.size(), 0, &error);
-  zip_t* archive = src ? zip_open_from_source(src, ZIP_RDONLY, &error) : nullptr;
-  zip_error_fini(&error);
-  if (!archive) {
-    if (src) zip_source_free(src);
-    return "";
-  }
-  std::string out;
-  if (zip_file_t* f = zip_fopen(archive, "xl/sharedStrings.xml", 0)) {
-    char buf[4096];
-    for (zip_int64_t n; (n = zip_fread(f, buf, sizeof buf)) > 0;) {
-      out.append(buf, static_cast<std::size_t>(n));
-    }
-    zip_fclose(f);
-  }
-  zip_close(archive);
-  return out;
+  return testing::ZipMember(xlsx, "xl/sharedStrings.xml").value_or("");
 }
 
 std::map<std::string, const core::Recommendation*> ByNumber(const core::Review& review) {

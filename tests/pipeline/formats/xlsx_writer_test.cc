@@ -1,38 +1,21 @@
 #include "pipeline/formats/xlsx_writer.h"
 
 #include <gtest/gtest.h>
-#include <zip.h>
 
 #include <string>
 
 #include "pipeline/formats/report_data.h"
 #include "tests/pipeline/formats/output_fixtures.h"
+#include "tests/pipeline/formats/zip_member.h"
 
 namespace uprx::pipeline {
 namespace {
 
 // One member of the workbook (a zip archive held in memory), or "" when it is missing.
 std::string Member(const std::string& xlsx, const char* name) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* src = zip_source_buffer_create(xlsx.data(), xlsx.size(), 0, &error);
-  zip_t* archive = src ? zip_open_from_source(src, ZIP_RDONLY, &error) : nullptr;
-  zip_error_fini(&error);
-  if (!archive) {
-    if (src) zip_source_free(src);
-    ADD_FAILURE() << "not a zip archive";
-    return "";
-  }
-  std::string out;
-  if (zip_file_t* f = zip_fopen(archive, name, 0)) {
-    char buf[4096];
-    for (zip_int64_t n; (n = zip_fread(f, buf, sizeof buf)) > 0;) {
-      out.append(buf, static_cast<std::size_t>(n));
-    }
-    zip_fclose(f);
-  }
-  zip_close(archive);
-  return out;
+  const std::optional<std::string> member = testing::ZipMember(xlsx, name);
+  if (!member) ADD_FAILURE() << "not a zip archive";
+  return member.value_or("");
 }
 
 // Sheet names in workbook order, from xl/workbook.xml.
