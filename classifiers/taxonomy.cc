@@ -101,16 +101,11 @@ core::Result<Taxonomy> Taxonomy::Parse(std::string_view text, std::string_view s
     return t.Error(core::LineAt(text, *bad),
                    "not valid UTF-8 at byte " + std::to_string(*bad) + "; save the file as UTF-8");
   }
-  std::istringstream in{std::string(text)};
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    core::Status status = t.ParseLine(SplitTabs(line), number);
+  for (const auto& [line, number] : core::DataLines(text)) {
+    core::Status status = t.ParseLine(SplitTabs(std::string(line)), number);
     if (!status.ok()) return status;
   }
+  const int number = core::LineCount(text);  // a missing record: at the file's last line
   if (t.id_.empty()) return t.Error(number, "no 'taxonomy' record");
   if (t.version_.empty()) return t.Error(number, "no 'version' record");
   if (t.labels_.empty()) return t.Error(number, "no 'label' record");

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "pipeline/core/embedded_data.h"
+#include "pipeline/core/text_util.h"
 
 namespace uprx::extractors {
 namespace {
@@ -173,12 +174,8 @@ core::Status StateResolver::Add(StateRecord record, const std::vector<std::strin
 
 core::Result<StateResolver> StateResolver::FromTsv(std::string_view tsv, std::string_view source) {
   StateResolver resolver;
-  const std::vector<std::string_view> lines = Split(tsv, '\n');
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    std::string_view line = lines[i];
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // tolerate CRLF files
-    if (line.empty() || line.front() == '#') continue;
-    const std::string where = std::string(source) + ":" + std::to_string(i + 1) + ": ";
+  for (const auto& [line, number] : core::DataLines(tsv)) {
+    const std::string where = std::string(source) + ":" + std::to_string(number) + ": ";
     ParsedLine parsed = ParseLine(line);
     if (!parsed.error.empty()) return core::Status("bad_data", where + parsed.error);
     core::Status added = resolver.Add(std::move(parsed.record), parsed.spellings, where);

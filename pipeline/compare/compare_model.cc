@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "pipeline/core/embedded_data.h"
+#include "pipeline/core/text_util.h"
 
 namespace uprx::pipeline {
 namespace {
@@ -52,12 +53,8 @@ core::Result<CompareModel> CompareModel::LoadDefault() {
 core::Result<CompareModel> CompareModel::Parse(std::string_view tsv, std::string_view source) {
   CompareModel m;
   std::set<std::string> seen;
-  std::istringstream in{std::string(tsv)};
-  int number = 0;
-  for (std::string line; std::getline(in, line);) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
+  for (const auto& [text, number] : core::DataLines(tsv)) {
+    const std::string line(text);
     const std::string where = std::string(source) + ":" + std::to_string(number);
     const auto bad = [&](const std::string& why) {
       return core::Status("data_invalid", where + ": " + why);

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "pipeline/core/embedded_data.h"
+#include "pipeline/core/text_util.h"
 
 namespace uprx::pipeline {
 namespace {
@@ -76,12 +77,8 @@ CompareTerms CompareTerms::WithVectors(WordVectors vectors) const {
 
 core::Result<CompareTerms> CompareTerms::Parse(std::string_view tsv, std::string_view source) {
   CompareTerms terms;
-  const std::vector<std::string> lines = SplitOn(tsv, '\n');
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    std::string line = lines[i];
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    const std::string where = std::string(source) + ":" + std::to_string(i + 1);
+  for (const auto& [line, number] : core::DataLines(tsv)) {
+    const std::string where = std::string(source) + ":" + std::to_string(number);
     core::Status added = terms.AddLine(SplitOn(line, '\t'), where);
     if (!added.ok()) return added;
   }

@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::size_t kMaxDims = 1000;
 
-core::Status Invalid(std::string_view source, std::size_t line, const std::string& why) {
+core::Status Invalid(std::string_view source, int line, const std::string& why) {
   return core::Status("data_invalid",
                       std::string(source) + ":" + std::to_string(line) + ": " + why);
 }
@@ -25,15 +25,8 @@ core::Result<WordVectors> WordVectors::LoadDefault() {
 
 core::Result<WordVectors> WordVectors::Parse(std::string_view tsv, std::string_view source) {
   WordVectors v;
-  std::size_t line_number = 0;
-  for (std::size_t start = 0; start < tsv.size();) {
-    std::size_t end = tsv.find('\n', start);
-    if (end == std::string_view::npos) end = tsv.size();
-    std::string_view line = tsv.substr(start, end - start);
-    start = end + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+  const std::vector<core::DataLine> lines = core::DataLines(tsv);
+  for (const auto& [line, line_number] : lines) {
     const std::size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0) {
       return Invalid(source, line_number, "expected a word, a tab and its vector");
@@ -78,7 +71,9 @@ core::Result<WordVectors> WordVectors::Parse(std::string_view tsv, std::string_v
     for (std::size_t i = offset; i < v.data_.size(); ++i) v.data_[i] *= scale;
     v.index_.emplace(word, offset);
   }
-  if (v.dims_ == 0) return Invalid(source, line_number, "no \"dims\" line");
+  if (v.dims_ == 0) {
+    return core::Status("data_invalid", std::string(source) + ": no \"dims\" line");
+  }
   return v;
 }
 

@@ -17,17 +17,25 @@
 
 namespace uprx::core {
 
+// A line of a data file (TSV, model, taxonomy) that holds something: its text without the line
+// end (LF or CRLF) and its 1-based number in the file, for messages `file:line: why`.
+struct DataLine {
+  std::string_view text;
+  int number = 0;
+};
+// Every line of `text` but blank ones and '#' comments, in order; views into `text`, which must
+// outlive them. The one way the loaders walk their files.
+std::vector<DataLine> DataLines(std::string_view text);
+// How many lines `text` has (a last line without its '\n' counts): where a loader reports what
+// the whole file lacks.
+int LineCount(std::string_view text);
+
 // The TAB-separated fields of one line; a trailing TAB gives no empty last field.
 std::vector<std::string> SplitTabs(const std::string& line);
 
 // Lower-cased words: runs of ASCII letters and digits, and of non-ASCII bytes (so a UTF-8 word
 // stays whole); everything else separates.
 std::vector<std::string> LowerWords(std::string_view text);
-
-// `text` as a whole decimal integer within [min, max] (optional leading '-'); nullopt for
-// anything else: empty, other characters, or out of range. Every number read from a document or
-// a user file goes through here, never std::stoi, which throws.
-std::optional<int> ParseBoundedInt(std::string_view text, int min, int max);
 
 // The bytes of the file at `path`; "unreadable" naming the path and `what` it should be.
 [[nodiscard]] Result<std::string> ReadWholeFile(const std::string& path, const std::string& what);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "pipeline/compare/compare_score.h"
+#include "pipeline/core/text_util.h"
 
 namespace uprx::pipeline {
 namespace {
@@ -166,13 +167,9 @@ core::Result<std::vector<GoldPair>> ParseCompareGold(std::string_view tsv,
                                                      std::string_view source) {
   std::vector<GoldPair> gold;
   std::set<std::pair<std::string, std::string>> seen;
-  std::istringstream in{std::string(tsv)};
   bool header_seen = false;
-  int number = 0;
-  for (std::string line; std::getline(in, line);) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
+  for (const auto& [text, number] : core::DataLines(tsv)) {
+    const std::string line(text);
     const std::string where = std::string(source) + ":" + std::to_string(number);
     const std::vector<std::string> cells = Columns(line);
     if (!header_seen) {

@@ -150,15 +150,10 @@ core::Result<std::vector<MinistryGoldRow>> ParseMinistryGold(std::string_view te
     return core::Status("gold_invalid",
                         std::string(source) + ":" + std::to_string(line) + ": " + why);
   };
-  std::istringstream in{std::string(text)};
   std::vector<MinistryGoldRow> rows;
   std::map<std::string, std::size_t> column;
-  int number = 0;
-  for (std::string line; std::getline(in, line);) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    const std::vector<std::string> f = Split(line, '\t');
+  for (const auto& [line, number] : core::DataLines(text)) {
+    const std::vector<std::string> f = Split(std::string(line), '\t');
     if (column.empty()) {
       for (std::size_t i = 0; i < f.size(); ++i) column[f[i]] = i;
       for (const char* need : {"id", "lead", "supporting", "reason"}) {
@@ -179,7 +174,7 @@ core::Result<std::vector<MinistryGoldRow>> ParseMinistryGold(std::string_view te
     if (r.id.empty() || r.lead.empty()) return error(number, "a row without id or lead");
     rows.push_back(std::move(r));
   }
-  if (column.empty()) return error(number, "no header");
+  if (column.empty()) return error(core::LineCount(text), "no header");
   return rows;
 }
 

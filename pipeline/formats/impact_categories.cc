@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "pipeline/core/embedded_data.h"
+#include "pipeline/core/text_util.h"
 
 namespace uprx::pipeline {
 namespace {
@@ -46,12 +47,8 @@ core::Result<ImpactCategories> ImpactCategories::Load(const std::string& path) {
 core::Result<ImpactCategories> ImpactCategories::Parse(std::string_view text,
                                                        const std::string& source) {
   ImpactCategories map;
-  std::istringstream in{std::string(text)};
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line.front() == '#') continue;
-    std::istringstream fields(line);
+  for (const auto& [line, number] : core::DataLines(text)) {
+    std::istringstream fields{std::string(line)};
     std::string kind, key, title, extra;
     std::getline(fields, kind, '\t');
     std::getline(fields, key, '\t');

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace uprx::core {
 namespace {
@@ -72,6 +73,28 @@ TEST(LineAt, CountsTheLinesBeforeAnOffset) {
   EXPECT_EQ(LineAt("a\nb\nc", 0), 1);
   EXPECT_EQ(LineAt("a\nb\nc", 2), 2);
   EXPECT_EQ(LineAt("a\nb\nc", 4), 3);
+}
+
+// Data files: blank and '#' lines are left out, CRLF ends are cut, numbers count every line.
+TEST(DataLines, KeepsTheLinesThatHoldSomethingWithTheirNumbers) {
+  const std::vector<DataLine> lines = DataLines("# head\r\nfirst\tA\r\n\n  \nlast");
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].text, "first\tA");
+  EXPECT_EQ(lines[0].number, 2);
+  EXPECT_EQ(lines[1].text, "  ");  // spaces are content; a loader decides what they mean
+  EXPECT_EQ(lines[1].number, 4);
+  EXPECT_EQ(lines[2].text, "last");
+  EXPECT_EQ(lines[2].number, 5);
+  EXPECT_TRUE(DataLines("").empty());
+  EXPECT_TRUE(DataLines("#only\n\r\n").empty());
+}
+
+TEST(LineCount, CountsALastLineWithoutItsEnd) {
+  EXPECT_EQ(LineCount(""), 0);
+  EXPECT_EQ(LineCount("a"), 1);
+  EXPECT_EQ(LineCount("a\n"), 1);
+  EXPECT_EQ(LineCount("a\nb"), 2);
+  EXPECT_EQ(LineCount("\n\n"), 2);
 }
 
 }  // namespace
