@@ -61,7 +61,7 @@ void WriteBreakdown(std::ostream& out, const Breakdown& b, const Comparison& c) 
 
 void WriteRecommendation(std::ostream& out, const core::Recommendation& r, const char* css) {
   out << "<div class=\"" << css << "\"><b>" << Escaped(r.id) << "</b> ("
-      << Escaped(PositionName(r.position.value)) << "; " << Escaped(States(r))
+      << Escaped(core::PositionLabel(r.position.value)) << "; " << Escaped(States(r))
       << "): " << Escaped(r.text) << "</div>\n";
 }
 
@@ -132,9 +132,10 @@ void WritePositionChanges(std::ostream& out, const ComparedReviews& in, const Co
   for (const PositionChange& p : c.position_changes) {
     const core::Recommendation& o = in.old_review.recommendations[p.old_index];
     const core::Recommendation& n = in.new_review.recommendations[p.new_index];
-    out << "<tr><td>" << Escaped(PositionName(p.from)) << " → " << Escaped(PositionName(p.to))
-        << "</td><td>" << Escaped(o.id) << "</td><td>" << Escaped(o.text) << "</td><td>"
-        << Escaped(n.id) << "</td><td>" << Escaped(n.text) << "</td></tr>\n";
+    out << "<tr><td>" << Escaped(core::PositionLabel(p.from)) << " → "
+        << Escaped(core::PositionLabel(p.to)) << "</td><td>" << Escaped(o.id) << "</td><td>"
+        << Escaped(o.text) << "</td><td>" << Escaped(n.id) << "</td><td>" << Escaped(n.text)
+        << "</td></tr>\n";
   }
   out << "</table>\n";
 }

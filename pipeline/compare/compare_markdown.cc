@@ -190,8 +190,8 @@ void WritePositionChanges(std::ostream& out, const ComparedReviews& in, const Co
   for (const PositionChange& p : c.position_changes) {
     const auto& o = in.old_review.recommendations[p.old_index];
     const auto& n = in.new_review.recommendations[p.new_index];
-    out << "| " << PositionName(p.from) << " → " << PositionName(p.to) << " | " << o.id << " | "
-        << n.id << " | " << Cell(n.text) << " |\n";
+    out << "| " << core::PositionLabel(p.from) << " → " << core::PositionLabel(p.to) << " | "
+        << o.id << " | " << n.id << " | " << Cell(n.text) << " |\n";
   }
   out << "\n";
 }
@@ -203,13 +203,13 @@ void WriteLinks(std::ostream& out, const ComparedReviews& in, const Comparison& 
     if (m.new_index != current) {
       current = m.new_index, shown = 0;
       const core::Recommendation& r = in.new_review.recommendations[m.new_index];
-      out << "- **" << r.id << "** (" << PositionName(r.position.value) << "; " << States(r)
+      out << "- **" << r.id << "** (" << core::PositionLabel(r.position.value) << "; " << States(r)
           << "): " << r.text << "\n";
     }
     if (c.options.max_matches > 0 && ++shown > c.options.max_matches) continue;
     const core::Recommendation& o = in.old_review.recommendations[m.old_index];
-    out << "  - " << verb << " **" << o.id << "** (" << PositionName(o.position.value) << "; "
-        << States(o) << "; score " << Score(m.pair.score) << "; linked by "
+    out << "  - " << verb << " **" << o.id << "** (" << core::PositionLabel(o.position.value)
+        << "; " << States(o) << "; score " << Score(m.pair.score) << "; linked by "
         << LinkingWords(m.pair.evidence) << "): " << o.text << "\n";
   }
   out << "\n";
@@ -220,7 +220,7 @@ void WriteNotRaisedAgain(std::ostream& out, const ComparedReviews& in, const Com
   if (c.dropped.empty()) out << "None.\n";
   for (std::size_t i = 0; i < c.dropped.size(); ++i) {
     const core::Recommendation& r = in.old_review.recommendations[c.dropped[i]];
-    out << "- **" << r.id << "** (" << PositionName(r.position.value) << "; " << States(r)
+    out << "- **" << r.id << "** (" << core::PositionLabel(r.position.value) << "; " << States(r)
         << "): " << r.text << "\n";
     const Closest& closest = c.dropped_closest[i];
     if (!closest.new_index) continue;
@@ -237,7 +237,7 @@ void WriteList(std::ostream& out, const char* title, const core::Review& review,
   if (indices.empty()) out << "None.\n";
   for (std::size_t i : indices) {
     const core::Recommendation& r = review.recommendations[i];
-    out << "- **" << r.id << "** (" << PositionName(r.position.value) << "; " << States(r)
+    out << "- **" << r.id << "** (" << core::PositionLabel(r.position.value) << "; " << States(r)
         << "): " << r.text << "\n";
   }
   out << "\n";

@@ -33,16 +33,7 @@ std::size_t CountShared(const std::vector<int>& a, const std::vector<int>& b) {
 }
 
 bool Intersect(const std::vector<int>& a, const std::vector<int>& b) {
-  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      return true;
-    }
-  }
-  return false;
+  return CountShared(a, b) > 0;
 }
 
 double Jaccard(const std::vector<int>& a, const std::vector<int>& b) {

@@ -101,7 +101,7 @@ void WriteSummary(std::ostream& out, const std::vector<core::Review>& reviews) {
   out << "</header>\n<section id=\"summary\"><h2>Summary</h2><div class=\"charts\">\n";
   Tally positions;
   for (const auto& [value, count] : CountByPosition(reviews)) {
-    positions.emplace_back(PositionName(value), count);
+    positions.emplace_back(core::PositionLabel(value), count);
   }
   WriteCountsTable(out, "Position", positions);
   WriteCountsTable(out, "Position given in", CountByPositionSource(reviews));
@@ -116,7 +116,7 @@ void WriteCharts(std::ostream& out, const std::vector<core::Review>& reviews) {
   std::vector<std::string> series_names;
   for (const auto& [value, count] : CountByPosition(reviews)) {
     if (count > 0) series.push_back(value);
-    if (count > 0) series_names.push_back(PositionName(value));
+    if (count > 0) series_names.push_back(core::PositionLabel(value));
   }
   const auto& values = kReportPositionOrder;
   for (const auto& [group, counts] : PositionsByRegionalGroup(reviews)) {
@@ -139,7 +139,7 @@ void WriteCharts(std::ostream& out, const std::vector<core::Review>& reviews) {
 // The words for a position filter's value ("supported_in_part" -> "supported in part").
 std::string KeyLabel(std::string_view key) {
   const auto value = core::ParsePositionKey(key);
-  return value ? PositionName(*value) : std::string(key);
+  return value ? core::PositionLabel(*value) : std::string(key);
 }
 
 // One filter; `shown` gives an option's words for its value (the value itself by default).
@@ -284,7 +284,7 @@ void WriteRow(std::ostream& out, const core::Recommendation& r, const std::strin
       << Esc(several_reviews ? r.id : r.number) << "</td><td class=\"text\">" << Esc(r.text)
       << "</td><td class=\"states\">" << states << "</td><td><span class=\"pos pos-"
       << Esc(core::PositionKey(p.value)) << "\" title=\"" << Esc("as written: " + p.as_written)
-      << "\">" << Esc(PositionName(p.value)) << "</span><div class=\"stage\">"
+      << "\">" << Esc(core::PositionLabel(p.value)) << "</span><div class=\"stage\">"
       << Esc(PositionSource(p)) << "</div></td><td class=\"labels-cell\">" << LabelsCell(r)
       << "</td>" << (institutions ? InstitutionsCell(r, review_key) : std::string())
       << "<td class=\"source\">" << Esc(r.source.document) << " p. " << r.source.page

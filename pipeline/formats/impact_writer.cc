@@ -135,7 +135,7 @@ std::string ImpactDescription(const core::Review& review, const core::Recommenda
   Item(out, "Review", ReviewText(review));
   const std::string source = PositionSource(r.position);
   Item(out, "Position",
-       PositionName(r.position.value) + (source.empty() ? "" : " (" + source + ")"));
+       core::PositionLabel(r.position.value) + (source.empty() ? "" : " (" + source + ")"));
   Item(out, "Source", r.source.document + " p. " + std::to_string(r.source.page));
   Item(out, "uprx id", r.id);
   const core::Labels& l = r.labels;

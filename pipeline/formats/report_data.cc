@@ -56,10 +56,6 @@ const core::DocumentInfo* FirstOfKind(const core::Review& review, core::Document
 
 }  // namespace
 
-std::string PositionName(core::PositionValue value) {
-  return std::string(core::PositionLabel(value));
-}
-
 std::string StageName(std::string_view stage) {
   if (stage == "working_group") return "Working Group report";
   if (stage.empty()) return "unknown";

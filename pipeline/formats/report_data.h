@@ -39,10 +39,9 @@ inline constexpr std::array<core::PositionValue, 5> kReportPositionOrder = {
     core::PositionValue::kSupportedInPart, core::PositionValue::kPending,
     core::PositionValue::kUnknown};
 
-// What people read for the codes the JSON keeps: a position value ("supported in part"), a
-// position stage ("Working Group report", "addendum", "thematic list") and a document kind.
-// An unknown stage is shown with its underscores as spaces.
-std::string PositionName(core::PositionValue value);
+// What people read for the codes the JSON keeps (a position value's words are
+// core::PositionLabel): a position stage ("Working Group report", "addendum", "thematic list")
+// and a document kind. An unknown stage is shown with its underscores as spaces.
 std::string StageName(std::string_view stage);
 std::string DocumentKindLabel(core::DocumentKind kind);
 // Where a position was read: "Working Group report A/HRC/26/16"; the stage alone without a

@@ -134,7 +134,7 @@ std::vector<std::pair<std::string, std::vector<int>>> Single(const Tally& tally)
 Tally PositionTally(const std::vector<core::Review>& reviews) {
   Tally out;
   for (const auto& [value, count] : CountByPosition(reviews)) {
-    out.emplace_back(PositionName(value), count);
+    out.emplace_back(core::PositionLabel(value), count);
   }
   return out;
 }
@@ -174,7 +174,7 @@ void WriteOverview(lxw_worksheet* ws, const Formats& f, const std::vector<core::
                    Single(CountByLeadInstitution(reviews)), sheet_names);
   std::vector<Column> columns = {{"Regional group", 0}, {"Rows", 0}};
   std::vector<std::string> names;  // the headers' storage
-  for (const auto value : kReportPositionOrder) names.push_back(PositionName(value));
+  for (const auto value : kReportPositionOrder) names.push_back(core::PositionLabel(value));
   for (const auto& name : names) columns.push_back({name.c_str(), 0});
   auto rows = PositionsByRegionalGroup(reviews);
   const Tally totals = CountByRegionalGroup(reviews);
@@ -223,7 +223,7 @@ std::vector<std::string> RecommendationCells(const core::Review& review,
           r.text,
           StateNames(r),
           StateGroups(r),
-          PositionName(r.position.value),
+          core::PositionLabel(r.position.value),
           PositionSource(r.position),
           UprInfoResponse(r.position.value),
           action,
@@ -283,7 +283,7 @@ void WriteInstitution(lxw_worksheet* ws, const Formats& f, const std::string& in
         r->number,
         r->text,
         StateNames(*r),
-        PositionName(r->position.value),
+        core::PositionLabel(r->position.value),
         PositionSource(r->position),
         OrNotClassified(r->labels.themes, LabelNames(r->labels.themes)),
         OrNotClassified(r->labels.ministries, Joined(Institutions(*r, "supporting")))};

@@ -33,7 +33,8 @@ TEST(ReportData, CodesAreShownInWords) {
                                                          {"addendum", "addendum"},
                                                          {"thematic_list", "thematic list"},
                                                          {"", "unknown"}};
-  for (const auto& [code, words] : kPositions) EXPECT_EQ(PositionName(code), words) << code;
+  for (const auto& [code, words] : kPositions)
+    EXPECT_STREQ(core::PositionLabel(code), words) << code;
   for (const auto& [code, words] : kStages) EXPECT_EQ(StageName(code), words) << code;
   EXPECT_EQ(DocumentKindLabel(core::DocumentKind::kWgReport), "Working Group report");
   core::Position p;
