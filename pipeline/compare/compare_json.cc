@@ -32,11 +32,6 @@ Json RecommendationRef(const core::Recommendation& r) {
 }
 
 Json SideToJson(const core::Review& review, const std::string& file) {
-  const std::map<core::PositionValue, int> positions = core::CountPositions(review.recommendations);
-  Json pos = Json::object();
-  for (const core::PositionValue v : core::kPositionValues) {
-    pos[core::PositionKey(v)] = positions.at(v);
-  }
   return {{"file", file},
           {"state_under_review",
            {{"name", StringOrNull(review.sur_name)}, {"iso3", StringOrNull(review.sur_iso3)}}},
@@ -44,7 +39,7 @@ Json SideToJson(const core::Review& review, const std::string& file) {
           {"wg_session", OrNull(review.wg_session)},
           {"year", OrNull(review.year)},
           {"recommendations", review.recommendations.size()},
-          {"positions", std::move(pos)}};
+          {"positions", PositionCountsToJson(review)}};
 }
 
 // The most repeats shown for one new recommendation: the display cap, or when there is none

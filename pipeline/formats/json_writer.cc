@@ -126,19 +126,26 @@ Json RecommendationToJson(const core::Recommendation& r) {
   return j;
 }
 
+}  // namespace
+
+Json PositionCountsToJson(const core::Review& review) {
+  const std::map<core::PositionValue, int> counts = core::CountPositions(review.recommendations);
+  Json out = Json::object();
+  for (const core::PositionValue v : core::kPositionValues)
+    out[core::PositionKey(v)] = counts.at(v);
+  return out;
+}
+
+namespace {
+
 Json SummaryToJson(const core::Review& review) {
-  const std::map<core::PositionValue, int> positions = core::CountPositions(review.recommendations);
   std::set<std::string> states;
   for (const auto& r : review.recommendations) {
     for (const auto& s : r.recommending_states) states.insert(s.iso3.empty() ? s.name : s.iso3);
   }
-  Json pos;
-  for (const core::PositionValue v : core::kPositionValues) {
-    pos[core::PositionKey(v)] = positions.at(v);
-  }
   return {{"recommendations", review.recommendations.size()},
           {"recommending_states", states.size()},
-          {"positions", std::move(pos)}};
+          {"positions", PositionCountsToJson(review)}};
 }
 
 }  // namespace

@@ -31,6 +31,9 @@ inline nlohmann::ordered_json StringOrNull(const std::string& s) {
   return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
 }
 
+// {"supported": n, "noted": n, "pending": n, "supported_in_part": n, "unknown": n} of a
+// review's recommendations, every key present: uprx/1's summary and uprx.compare/1's sides.
+nlohmann::ordered_json PositionCountsToJson(const core::Review& review);
 nlohmann::ordered_json ReviewToJson(const core::Review& review);
 nlohmann::ordered_json OutputToJson(const std::vector<core::Review>& reviews,
                                     const std::vector<core::FileError>& errors);
