@@ -1,7 +1,7 @@
 #!/bin/sh
-# How far two careful readers agree on the judged pairs of `uprx compare`: the first judgment
-# (corpora/compare_gold.tsv) against the second, blind one (corpora/compare_gold_second.tsv) on
-# the pairs both hold. Prints the 3x3 table, three-way agreement, Cohen's kappa, agreement on
+# How far two careful readers agree on the judged pairs of `uprx compare`: the first blind
+# reading (corpora/compare_gold_first.tsv) against the second (corpora/compare_gold_second.tsv)
+# on the pairs both hold. Prints the 3x3 table, three-way agreement, Cohen's kappa, agreement on
 # linked (same or partial) vs different, and the figures one reader gets when the other's labels
 # are the truth, counted as `uprx eval --compare-gold` counts them: a claimed repeat is right when
 # judged same or partial, recall is over the pairs judged same. This is the ceiling a matcher can
@@ -9,7 +9,7 @@
 # Usage: scripts/compare-agreement.sh [FIRST.tsv SECOND.tsv]
 set -eu
 cd "$(dirname "$0")/.."
-first=${1:-corpora/compare_gold.tsv}
+first=${1:-corpora/compare_gold_first.tsv}
 second=${2:-corpora/compare_gold_second.tsv}
 python3 - "$first" "$second" <<'PY'
 import sys
