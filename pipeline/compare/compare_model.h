@@ -40,7 +40,7 @@ struct LabelledPair {
 struct ModelTrainOptions {
   int iterations = 500;
   double learning_rate = 0.5;
-  double l2 = 1.0;  // penalty on the standardised weights, per example
+  double l2 = 1.0;  // L2 penalty on the standardised weights: the summed loss plus l2/2 * |w|^2
 };
 
 class CompareModel {

@@ -1,6 +1,7 @@
 #include "pipeline/eval/compare_eval.h"
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <map>
 #include <set>
@@ -17,6 +18,10 @@ namespace {
 // candidates, so a looser partial threshold would link far more pairs among all the others.
 constexpr double kTargetPrecision = 0.9;
 constexpr double kPartialPrecision = 0.8;
+// Regularisation strengths tried (ModelTrainOptions::l2), strongest first: the one whose
+// held-out predictions find the most same pairs at kTargetPrecision is kept, the stronger of two
+// that find as many.
+constexpr std::array<double, 8> kL2Grid = {1000, 300, 100, 30, 10, 3, 1, 0.3};
 
 std::vector<std::string> Columns(const std::string& line) {
   std::vector<std::string> out;
@@ -104,10 +109,15 @@ struct Scored {
   const GoldPair* gold;
 };
 
+struct ThresholdChoice {
+  double repeat = 0.95, partial = 0.95;
+  double recall = -1;  // of same pairs at `repeat`; -1 when no threshold reaches the precision
+};
+
 // Repeat: the threshold whose claimed repeats reach kTargetPrecision (same or partial right)
 // with the most same pairs found; partial: going down from it, the last one whose links still
 // reach kPartialPrecision.
-std::pair<double, double> ChooseThresholds(const std::vector<Scored>& scored) {
+ThresholdChoice ChooseThresholds(const std::vector<Scored>& scored) {
   double repeat = 0.95, partial = 0.95, best_recall = -1;
   std::size_t same = 0;
   for (const Scored& s : scored) same += s.gold->label == "same";
@@ -134,7 +144,7 @@ std::pair<double, double> ChooseThresholds(const std::vector<Scored>& scored) {
     if (Ratio(right, predicted).value_or(0) < kPartialPrecision) break;
     partial = t;
   }
-  return {repeat, partial};
+  return {repeat, partial, best_recall};
 }
 
 }  // namespace
@@ -287,22 +297,30 @@ CompareEvaluation Evaluate(const GoldData& data, const CompareModel& model,
   return e;
 }
 
-CompareModel TrainWithThresholds(const GoldData& data, const std::vector<std::size_t>& training,
-                                 const std::vector<bool>& feature_mask) {
-  std::vector<Scored> held_out;
-  for (std::size_t left : training) {
-    std::vector<std::size_t> rest;
-    for (std::size_t r : training) {
-      if (r != left) rest.push_back(r);
+ChosenModel TrainWithThresholds(const GoldData& data, const std::vector<std::size_t>& training,
+                                const std::vector<bool>& feature_mask) {
+  ChosenModel chosen;
+  ThresholdChoice best;
+  for (const double l2 : kL2Grid) {
+    const ModelTrainOptions options{.l2 = l2};
+    std::vector<Scored> held_out;
+    for (std::size_t left : training) {
+      std::vector<std::size_t> rest;
+      for (std::size_t r : training) {
+        if (r != left) rest.push_back(r);
+      }
+      const CompareModel m = CompareModel::Train(Examples(data, rest, feature_mask), options);
+      for (const auto& j : data.review_pairs[left].judged) {
+        held_out.push_back({m.Probability(Masked(j.features, feature_mask)), j.gold});
+      }
     }
-    const CompareModel m = CompareModel::Train(Examples(data, rest, feature_mask));
-    for (const auto& j : data.review_pairs[left].judged) {
-      held_out.push_back({m.Probability(Masked(j.features, feature_mask)), j.gold});
-    }
+    const ThresholdChoice choice = ChooseThresholds(held_out);
+    if (choice.recall > best.recall) best = choice, chosen.l2 = l2;
   }
-  const auto [repeat, partial] = ChooseThresholds(held_out);
-  return CompareModel::Train(Examples(data, training, feature_mask))
-      .WithThresholds(repeat, partial);
+  chosen.held_out_recall = std::max(best.recall, 0.0);
+  chosen.model = CompareModel::Train(Examples(data, training, feature_mask), {.l2 = chosen.l2})
+                     .WithThresholds(best.repeat, best.partial);
+  return chosen;
 }
 
 CrossValidation CrossValidate(const GoldData& data, const std::vector<bool>& feature_mask) {
@@ -313,7 +331,7 @@ CrossValidation CrossValidate(const GoldData& data, const std::vector<bool>& fea
     for (std::size_t r = 0; r < data.review_pairs.size(); ++r) {
       if (r != left && !data.review_pairs[r].judged.empty()) training.push_back(r);
     }
-    const CompareModel m = TrainWithThresholds(data, training, feature_mask);
+    const CompareModel m = TrainWithThresholds(data, training, feature_mask).model;
     const CompareFigures f = FiguresOn(data.review_pairs[left], m, feature_mask);
     cv.per_pair.emplace_back(data.review_pairs[left].name, f);
     cv.pooled += f;
