@@ -1,6 +1,6 @@
 // Scores `uprx compare` against judged pairs (corpora/compare_gold.tsv) and chooses its model:
-// the logistic regression of compare_model.h and its two thresholds, by leaving one pair of
-// reviews out at a time.
+// the logistic regression of compare_model.h, its L2 penalty and its two thresholds, by leaving one
+// pair of reviews out at a time.
 //
 //   auto gold = ReadCompareGold("corpora/compare_gold.tsv");
 //   std::vector<ReviewPair> pairs = {{&svn_c3, &svn_c4, "SVN c3->c4"}, ...};
