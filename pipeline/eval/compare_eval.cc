@@ -299,18 +299,23 @@ CompareEvaluation Evaluate(const GoldData& data, const CompareModel& model,
 
 ChosenModel TrainWithThresholds(const GoldData& data, const std::vector<std::size_t>& training,
                                 const std::vector<bool>& feature_mask) {
+  // Each training review pair left out in turn: the examples of the others, built once for
+  // every penalty tried.
+  std::vector<std::vector<LabelledPair>> fold_examples;
+  for (std::size_t left : training) {
+    std::vector<std::size_t> rest;
+    for (std::size_t r : training) {
+      if (r != left) rest.push_back(r);
+    }
+    fold_examples.push_back(Examples(data, rest, feature_mask));
+  }
   ChosenModel chosen;
   ThresholdChoice best;
   for (const double l2 : kL2Grid) {
-    const ModelTrainOptions options{.l2 = l2};
     std::vector<Scored> held_out;
-    for (std::size_t left : training) {
-      std::vector<std::size_t> rest;
-      for (std::size_t r : training) {
-        if (r != left) rest.push_back(r);
-      }
-      const CompareModel m = CompareModel::Train(Examples(data, rest, feature_mask), options);
-      for (const auto& j : data.review_pairs[left].judged) {
+    for (std::size_t fold = 0; fold < training.size(); ++fold) {
+      const CompareModel m = CompareModel::Train(fold_examples[fold], {.l2 = l2});
+      for (const auto& j : data.review_pairs[training[fold]].judged) {
         held_out.push_back({m.Probability(Masked(j.features, feature_mask)), j.gold});
       }
     }
