@@ -12,26 +12,11 @@
 set -eu
 cd "$(dirname "$0")/.."
 out=${1:-corpora/compare_gold.tsv}
-python3 - corpora/compare_gold_first.tsv corpora/compare_gold_second.tsv \
+PYTHONPATH=scripts python3 - corpora/compare_gold_first.tsv corpora/compare_gold_second.tsv \
   corpora/compare_gold_third.tsv "$out" <<'PY'
 import sys
 
-LABELS = ("same", "partial", "different")
-
-
-def read(path):
-    rows = {}
-    for number, line in enumerate(open(path, encoding="utf-8"), 1):
-        if line.startswith("#") or line.startswith("old_id\t") or not line.strip():
-            continue
-        cells = line.rstrip("\n").split("\t")
-        if len(cells) != 4 or cells[2] not in LABELS:
-            sys.exit(f"{path}:{number}: expected old_id, new_id, a label of {LABELS} and a reason")
-        if (cells[0], cells[1]) in rows:
-            sys.exit(f"{path}:{number}: pair given twice")
-        rows[(cells[0], cells[1])] = (cells[2], cells[3])
-    return rows
-
+from compare_readings import LABELS, read
 
 first, second, third = (read(p) for p in sys.argv[1:4])
 if set(first) != set(second):

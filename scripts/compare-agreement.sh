@@ -11,19 +11,12 @@ set -eu
 cd "$(dirname "$0")/.."
 first=${1:-corpora/compare_gold_first.tsv}
 second=${2:-corpora/compare_gold_second.tsv}
-python3 - "$first" "$second" <<'PY'
+PYTHONPATH=scripts python3 - "$first" "$second" <<'PY'
 import sys
 
-def read(path):
-    out = {}
-    for line in open(path, encoding="utf-8"):
-        if line.startswith("#") or line.startswith("old_id\t"):
-            continue
-        old, new, label = line.rstrip("\n").split("\t")[:3]
-        out[(old, new)] = label
-    return out
+from compare_readings import read
 
-a, b = read(sys.argv[1]), read(sys.argv[2])
+a, b = ({k: label for k, (label, _) in read(p).items()} for p in sys.argv[1:3])
 both = [k for k in a if k in b]
 labels = ["same", "partial", "different"]
 table = {(x, y): 0 for x in labels for y in labels}
