@@ -194,7 +194,7 @@ PairScorer::Side PairScorer::Prepare(const core::Recommendation& rec) {
   Side side;
   side.words = terms_.Analyse(rec.text);
   const std::vector<std::string>& tokens = side.words.tokens;
-  std::vector<int> all, main, bigrams, terms, instruments, groups, topics, states;
+  std::vector<int> all, main, bigrams, terms, instruments, groups, topics, family_terms, states;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     all.push_back(Id(tokens[i]));
     if (i < side.words.main_end) main.push_back(all.back());
@@ -217,9 +217,11 @@ PairScorer::Side PairScorer::Prepare(const core::Recommendation& rec) {
     if (term->category == "instrument") side.instrument_text.insert(id);
     if (term->category == "group") groups.push_back(terms.back());
     if (term->category == "topic") topics.push_back(terms.back());
+    if (!term->family.empty()) family_terms.push_back(terms.back());
   }
   side.terms = Sorted(terms), side.instruments = Sorted(instruments);
   side.groups = Sorted(groups), side.topics = Sorted(topics);
+  side.family_terms = Sorted(family_terms);
   for (const core::StateRef& state : rec.recommending_states) {
     side.state_text.insert(StateKey(state));
     states.push_back(Id("state " + StateKey(state)));
@@ -314,7 +316,8 @@ PairScore PairScorer::Score(std::size_t old_index, std::size_t new_index) const 
                 flag(s.same_state),
                 VectorCosine(a.centroid, b.centroid),
                 Soft(b, a),
-                Soft(a, b)};
+                Soft(a, b),
+                flag(Intersect(a.family_terms, b.family_terms))};
   // The same words in the same order are the same ask whatever the model says: a review
   // compared with itself matches every recommendation to itself first.
   const bool identical = !a.words.tokens.empty() && a.words.tokens == b.words.tokens;

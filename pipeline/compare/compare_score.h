@@ -27,6 +27,9 @@
 //   soft_new_in_old, soft_old_in_new   the weighted mean, over one side's words with a vector,
 //                           of the best cosine with a word of the other side: how much of
 //                           one text the other says in any words ("elderly" meets "older")
+//   family_shared           1 when both name a common term of a family of topics
+//                           (compare_terms.tsv: discrimination, hate speech, racism,
+//                           intolerance), whose generic calls repeat each other (COMPARE.md)
 // score = CompareModel::Probability(features) (compare_model.h), or 1 when both texts have the
 // same tokens in the same order.
 #ifndef UPRX_PIPELINE_COMPARE_COMPARE_SCORE_H_
@@ -89,7 +92,7 @@ class PairScorer {
     std::vector<float> centroid;      // unit weighted mean of those vectors; empty when none
     Weighted tokens;                  // every token with its weight
     WeightedIds token_ids, main_ids;  // every token / the main ask's
-    Ids bigrams, terms, instruments, groups, topics, states;
+    Ids bigrams, terms, instruments, groups, topics, family_terms, states;
     std::optional<Ids> themes, issues;  // nullopt: not classified
     std::set<std::string> bigram_text, instrument_text, state_text;
     std::optional<std::set<std::string>> theme_text;

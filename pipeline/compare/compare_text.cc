@@ -104,6 +104,8 @@ core::Status CompareTerms::AddLine(const std::vector<std::string>& columns,
       return core::Status("data_invalid", where + ": unknown category '" + columns[2] + "'");
     }
     if (terms_.count(key)) return core::Status("data_invalid", where + ": term " + key + " twice");
+  } else if (kind == "family") {
+    return AddFamily(key, SplitOn(columns[3], '|'), where);
   } else if (kind != "stop" && kind != "weak" && kind != "same" && kind != "break") {
     return core::Status("data_invalid", where + ": unknown kind '" + kind + "'");
   }
@@ -127,7 +129,28 @@ core::Status CompareTerms::AddLine(const std::vector<std::string>& columns,
     if (kind == "break") break_words_.insert(words[0]);
     if (kind == "same") canonical_[words[0]] = key;
   }
-  if (kind == "term") terms_[key] = {key, columns[2], SplitOn(columns[3], '|').front()};
+  if (kind == "term") terms_[key] = {key, columns[2], SplitOn(columns[3], '|').front(), ""};
+  return core::Status::Ok();
+}
+
+core::Status CompareTerms::AddFamily(const std::string& family,
+                                     const std::vector<std::string>& members,
+                                     const std::string& where) {
+  if (members.size() < 2) {
+    return core::Status("data_invalid", where + ": a family needs two terms or more");
+  }
+  for (const std::string& id : members) {
+    auto term = terms_.find(id);
+    if (term == terms_.end()) {
+      return core::Status("data_invalid",
+                          where + ": family " + family + " names " + id + ", no term listed above");
+    }
+    if (!term->second.family.empty()) {
+      return core::Status("data_invalid",
+                          where + ": " + id + " is already in family " + term->second.family);
+    }
+    term->second.family = family;
+  }
   return core::Status::Ok();
 }
 

@@ -39,6 +39,7 @@ struct CompareTerm {
   std::string id;
   std::string category;  // instrument | body | group | topic
   std::string name;      // the first way it is written in the TSV, for people
+  std::string family;    // the family of topics it belongs to (kind "family"), or empty
 };
 
 // What matching uses of one text.
@@ -77,6 +78,8 @@ class CompareTerms {
     std::string term_id;
   };
   core::Status AddLine(const std::vector<std::string>& columns, const std::string& where);
+  core::Status AddFamily(const std::string& family, const std::vector<std::string>& members,
+                         const std::string& where);
   core::Status AddWordRole(const std::string& word, const std::string& role,
                            const std::string& where);
   std::string Stem(const std::string& word) const;

@@ -89,6 +89,10 @@ TEST(CompareText, BadDataNamesTheLine) {
       {"same\tgo\t-\tgoing now\n", "not one word"},
       {"break\t-\t-\tin line\n", "not one word"},
       {"stop\t-\t-\tby\nbreak\t-\t-\tby\n", "t.tsv:2: 'by' is already listed"},
+      {"term\tA\ttopic\ta\nfamily\tF\t-\tA|B\n", "t.tsv:2: family F names B, no term"},
+      {"term\tA\ttopic\ta\nterm\tB\ttopic\tb\nfamily\tF\t-\tA|B\nfamily\tG\t-\tB|A\n",
+       "t.tsv:4: B is already in family F"},
+      {"term\tA\ttopic\ta\nfamily\tF\t-\tA\n", "t.tsv:2: a family needs two terms"},
   };
   for (const auto& c : cases) {
     core::Result<CompareTerms> parsed = CompareTerms::Parse(c.tsv, "t.tsv");
@@ -166,6 +170,42 @@ TEST(PairScorer, TheWordVectorsRaiseSetUpAgainstEstablish) {
   const double score = scorer.Score(old_recs.size() - 1, new_recs.size() - 1).score;
   EXPECT_GT(score, blind.Score(old_recs.size() - 1, new_recs.size() - 1).score + 0.05);
   EXPECT_GE(score, Model().partial_threshold());
+}
+
+std::size_t FeatureIndex(const std::string& name) {
+  const auto at = std::find(kPairFeatureNames.begin(), kPairFeatureNames.end(), name);
+  EXPECT_NE(at, kPairFeatureNames.end()) << name;
+  return static_cast<std::size_t>(at - kPairFeatureNames.begin());
+}
+
+// COMPARE.md: in the discrimination and hate-speech family, generic calls repeat each other when
+// they share one named object (racism/xenophobia is one object, intolerance another).
+TEST(PairScorer, TheHateSpeechFamilyCountsASharedNamedObject) {
+  const core::Review old_review =
+      ReviewOf({Rec("1.1", "Combat discrimination and hate speech against minorities", "FRA"),
+                Rec("1.2", "Intensify programmes to combat xenophobia", "CHL"),
+                Rec("1.3", "Combat intolerance", "ITA"),
+                Rec("1.4", "Combat trafficking in persons", "ESP")});
+  const core::Review new_review =
+      ReviewOf({Rec("2.1", "Step up the fight against racism and hate speech", "SWE"),
+                Rec("2.2", "Raise awareness of the need to eliminate intolerance", "NOR")},
+               2);
+  const PairScorer scorer(Terms(), Model(), old_review, new_review);
+  const std::size_t shared = FeatureIndex("family_shared");
+  const struct {
+    std::size_t old_index, new_index;
+    double family_shared;
+  } cases[] = {{0, 0, 1},  // hate speech
+               {1, 0, 1},  // xenophobia is racism's object
+               {2, 0, 0},  // intolerance against racism and hate speech: none shared
+               {2, 1, 1},  // intolerance
+               {3, 0, 0},  // trafficking is in no family
+               {0, 1, 0}};
+  for (const auto& c : cases) {
+    EXPECT_EQ(scorer.Score(c.old_index, c.new_index).features[shared], c.family_shared)
+        << old_review.recommendations[c.old_index].text << " | "
+        << new_review.recommendations[c.new_index].text;
+  }
 }
 
 TEST(PairScorer, ConflictingInstrumentsWeaken) {
