@@ -31,10 +31,11 @@ with open(sys.argv[4], "w", encoding="utf-8") as out:
               "# chosen, and compare_gold_second.tsv); the pairs they labelled differently by a third\n"
               "# (compare_gold_third.tsv). The label is the one two readers gave (partial when all three\n"
               "# differ), the reason that reader's. Labels: same (a repeat), partial (part of the same\n"
-              "# ask), different.\n")
-    out.write("old_id\tnew_id\tlabel\treason\n")
-    for key, (label, reason) in first.items():  # the first reading's order
-        readings = [(label, reason), second[key]]
+              "# ask), different. Scope (from the first reading): rec when the new recommendation was\n"
+              "# judged against every old one it might repeat, pair for a pair sampled on its own.\n")
+    out.write("old_id\tnew_id\tlabel\treason\tscope\n")
+    for key, (label, reason, scope) in first.items():  # the first reading's order
+        readings = [(label, reason), second[key][:2]]
         if readings[0][0] == readings[1][0]:
             counts["agreed"] += 1
             chosen = readings[0]
@@ -42,7 +43,7 @@ with open(sys.argv[4], "w", encoding="utf-8") as out:
             if key not in third:
                 sys.exit(f"{sys.argv[3]}: no third reading of {key[0]} {key[1]}, "
                          f"which the first two label {readings[0][0]} and {readings[1][0]}")
-            readings.append(third[key])
+            readings.append(third[key][:2])
             votes = [r[0] for r in readings]
             winner = next((l for l in LABELS if votes.count(l) >= 2), None)
             if winner is None:
@@ -51,6 +52,6 @@ with open(sys.argv[4], "w", encoding="utf-8") as out:
             else:
                 counts["two of three"] += 1
                 chosen = next(r for r in readings if r[0] == winner)
-        out.write(f"{key[0]}\t{key[1]}\t{chosen[0]}\t{chosen[1]}\n")
+        out.write(f"{key[0]}\t{key[1]}\t{chosen[0]}\t{chosen[1]}\t{scope}\n")
 print(f"{sys.argv[4]}: {len(first)} pairs; " + ", ".join(f"{v} {k}" for k, v in counts.items()))
 PY

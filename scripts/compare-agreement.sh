@@ -16,7 +16,9 @@ import sys
 
 from compare_readings import read
 
-a, b = ({k: label for k, (label, _) in read(p).items()} for p in sys.argv[1:3])
+readings = [read(p) for p in sys.argv[1:3]]
+a, b = ({k: row[0] for k, row in r.items()} for r in readings)
+whole = {k for k, row in readings[0].items() if row[2] == "rec"}
 both = [k for k in a if k in b]
 labels = ["same", "partial", "different"]
 table = {(x, y): 0 for x in labels for y in labels}
@@ -42,10 +44,12 @@ for truth, reader, name in ((a, b, "second"), (b, a, "first")):
           f"R {found / len(same):.3f} ({right}/{len(claimed)}, {found}/{len(same)})")
 # New recommendations: "repeated" when a judged pair is same (strict), linked when same or
 # partial (loose); "clear" keeps those one reader settles (a same, or all different) and asks
-# whether the other reader calls them repeated alike.
+# whether the other reader calls them repeated alike. Only new recommendations judged against
+# every old one they might repeat count (a pair of scope "rec" in the first reading).
 recs = {}
 for k in both:
     recs.setdefault(k[1], []).append(k)
+recs = {new: ks for new, ks in recs.items() if any(k in whole for k in ks)}
 def repeated(labels, ks): return any(labels[k] == "same" for k in ks)
 def linked(labels, ks): return any(labels[k] != "different" for k in ks)
 strict = sum(repeated(a, ks) == repeated(b, ks) for ks in recs.values())

@@ -25,7 +25,10 @@ Scores `uprx compare` on judged pairs of recommendations (corpora/compare_gold.t
 judged same or partial; recall is over pairs judged same) and of partial links, how many new
 recommendations are rightly called repeated or new, a precision-recall table over thresholds,
 and every gold pair the comparison gets wrong. Give one --old and one --new per pair of
-reviews, in the same order.
+reviews, in the same order. A gold file may have a fifth column, scope: "rec" pairs judge their
+new recommendation against every old one it might repeat and count for the recommendation
+figures; "pair" pairs were drawn at random from claimed repeats and count for the pair figures
+only, and apart as "sampled P" (the precision of what the matcher outputs).
 
 --cv leaves each pair of reviews out in turn: the model, its L2 penalty and its thresholds are
 chosen on the others only and scored on the one left out; then the same with each feature
@@ -70,7 +73,13 @@ std::string Line(const CompareFigures& f) {
                 Figure(f.links.precision()).c_str(), Figure(f.links.recall()).c_str(),
                 Figure(f.rec_accuracy_strict()).c_str(), Figure(f.rec_accuracy_loose()).c_str(),
                 f.recs, Figure(f.rec_accuracy_clear()).c_str(), f.recs_clear);
-  return buffer;
+  std::string line = buffer;
+  if (f.sampled.predicted > 0) {
+    std::snprintf(buffer, sizeof buffer, " | sampled P %s (%zu/%zu)",
+                  Figure(f.sampled.precision()).c_str(), f.sampled.right, f.sampled.predicted);
+    line += buffer;
+  }
+  return line;
 }
 
 void PrintEvaluation(const CompareEvaluation& e, const CompareModel& m) {
@@ -133,6 +142,7 @@ nlohmann::json FiguresJson(const CompareFigures& f) {
   return {{"repeats", CountsJson(f.repeats)},
           {"partials", CountsJson(f.partials)},
           {"links", CountsJson(f.links)},
+          {"sampled_repeats", CountsJson(f.sampled)},
           {"recommendations", f.recs},
           {"rec_accuracy_strict", or_null(f.rec_accuracy_strict())},
           {"rec_accuracy_loose", or_null(f.rec_accuracy_loose())},

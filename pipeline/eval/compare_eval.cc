@@ -66,18 +66,27 @@ void Tally(CompareFigures& f, const GoldPair& g, Predicted p) {
   f.links.right += (repeat || partial) && Linked(g);
   f.links.relevant += Linked(g);
   f.links.found += (repeat || partial) && Linked(g);
+  if (!g.whole_rec) {
+    f.sampled.predicted += repeat;
+    f.sampled.right += repeat && Linked(g);
+    f.sampled.relevant += g.label == "same";
+    f.sampled.found += repeat && g.label == "same";
+  }
 }
 
 CompareFigures FiguresOn(const GoldReviewPair& r, const CompareModel& m,
                          const std::vector<bool>& mask) {
   CompareFigures f;
   std::vector<bool> gold_same(r.candidates.size()), gold_linked(r.candidates.size());
+  std::vector<bool> whole(r.candidates.size());  // judged with all its likely old ones
   for (const GoldReviewPair::Judged& j : r.judged) {
     Tally(f, *j.gold, Classify(m.Probability(Masked(j.features, mask)), m));
     gold_same[j.new_slot] = gold_same[j.new_slot] || j.gold->label == "same";
     gold_linked[j.new_slot] = gold_linked[j.new_slot] || Linked(*j.gold);
+    whole[j.new_slot] = whole[j.new_slot] || j.gold->whole_rec;
   }
   for (std::size_t slot = 0; slot < r.candidates.size(); ++slot) {
+    if (!whole[slot]) continue;
     Predicted best = Predicted::kNone;
     for (const FeatureVector& c : r.candidates[slot]) {
       best = std::max(best, Classify(m.Probability(Masked(c, mask)), m));
@@ -167,7 +176,7 @@ std::optional<double> CompareFigures::rec_accuracy_clear() const {
   return Ratio(recs_right_clear, recs_clear);
 }
 CompareFigures& CompareFigures::operator+=(const CompareFigures& o) {
-  repeats += o.repeats, partials += o.partials, links += o.links;
+  repeats += o.repeats, partials += o.partials, links += o.links, sampled += o.sampled;
   recs += o.recs, recs_right_strict += o.recs_right_strict, recs_right_loose += o.recs_right_loose;
   recs_clear += o.recs_clear, recs_right_clear += o.recs_right_clear;
   return *this;
@@ -177,27 +186,37 @@ core::Result<std::vector<GoldPair>> ParseCompareGold(std::string_view tsv,
                                                      std::string_view source) {
   std::vector<GoldPair> gold;
   std::set<std::pair<std::string, std::string>> seen;
-  bool header_seen = false;
+  std::size_t columns = 0;  // 4, or 5 with the scope; 0 before the header
   for (const auto& [text, number] : core::DataLines(tsv)) {
     const std::string line(text);
     const std::string where = std::string(source) + ":" + std::to_string(number);
     const std::vector<std::string> cells = Columns(line);
-    if (!header_seen) {
-      header_seen = true;
-      if (cells.size() >= 3 && cells[0] == "old_id" && cells[1] == "new_id") continue;
+    if (columns == 0) {
+      const bool scoped = cells.size() == 5 && cells[4] == "scope";
+      if ((cells.size() == 4 || scoped) && cells[0] == "old_id" && cells[1] == "new_id" &&
+          cells[2] == "label" && cells[3] == "reason") {
+        columns = cells.size();
+        continue;
+      }
       return core::Status("gold_invalid",
-                          where + ": expected the header old_id new_id label reason");
+                          where + ": expected the header old_id new_id label reason [scope]");
     }
-    if (cells.size() != 4) {
-      return core::Status("gold_invalid", where + ": expected 4 tab-separated columns");
+    if (cells.size() != columns) {
+      return core::Status("gold_invalid", where + ": expected " + std::to_string(columns) +
+                                              " tab-separated columns, as the header");
     }
     if (cells[2] != "same" && cells[2] != "partial" && cells[2] != "different") {
       return core::Status("gold_invalid", where + ": unknown label '" + cells[2] + "'");
     }
+    if (columns == 5 && cells[4] != "rec" && cells[4] != "pair") {
+      return core::Status("gold_invalid",
+                          where + ": unknown scope '" + cells[4] + "' (rec or pair)");
+    }
     if (!seen.insert({cells[0], cells[1]}).second) {
       return core::Status("gold_invalid", where + ": pair given twice");
     }
-    gold.push_back({cells[0], cells[1], cells[2], cells[3], number});
+    gold.push_back(
+        {cells[0], cells[1], cells[2], cells[3], number, columns == 4 || cells[4] == "rec"});
   }
   return gold;
 }

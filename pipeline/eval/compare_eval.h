@@ -39,10 +39,15 @@ struct GoldPair {
   std::string label;  // same | partial | different
   std::string reason;
   int line = 0;
+  // True (scope "rec") when the pair was judged with every old recommendation its new one might
+  // repeat, so that the new one's verdict (repeated or new) can be scored; false (scope "pair")
+  // for a pair sampled on its own, which counts for the pair figures only.
+  bool whole_rec = true;
 };
 
-// TSV with a header line "old_id new_id label reason"; '#' lines are comments. An error names
-// `source:line` (wrong column count, unknown label, a pair given twice).
+// TSV with a header line "old_id new_id label reason" and an optional fifth column "scope"
+// (rec | pair; rec when absent); '#' lines are comments. An error names `source:line` (wrong
+// column count, unknown label or scope, a pair given twice).
 [[nodiscard]] core::Result<std::vector<GoldPair>> ParseCompareGold(std::string_view tsv,
                                                                    std::string_view source);
 [[nodiscard]] core::Result<std::vector<GoldPair>> ReadCompareGold(const std::string& path);
@@ -87,6 +92,9 @@ struct CompareFigures {
   Counts repeats;   // predicted repeats right when same|partial; recall over same
   Counts partials;  // predicted partial links right when partial; recall over partial
   Counts links;     // repeat or partial predicted; right when same|partial; recall over both
+  // The repeats claimed among pairs of scope "pair" (drawn at random from an earlier model's
+  // claimed repeats): the precision of what the matcher outputs, not of pairs chosen by closeness.
+  Counts sampled;
   std::size_t recs = 0, recs_right_strict = 0, recs_right_loose = 0;
   std::size_t recs_clear = 0, recs_right_clear = 0;
   std::optional<double> rec_accuracy_strict() const;

@@ -135,13 +135,28 @@ TEST(CompareGold, BadLinesNameTheLine) {
   } cases[] = {{"a\tb\tsame\twhy\n", "g:1: expected the header"},
                {"old_id\tnew_id\tlabel\treason\na\tb\tmaybe\twhy\n", "g:2: unknown label"},
                {"old_id\tnew_id\tlabel\treason\na\tb\tsame\n", "g:2: expected 4"},
-               {"old_id\tnew_id\tlabel\treason\na\tb\tsame\tx\na\tb\tpartial\ty\n", "g:3: pair"}};
+               {"old_id\tnew_id\tlabel\treason\na\tb\tsame\tx\na\tb\tpartial\ty\n", "g:3: pair"},
+               {"old_id\tnew_id\tlabel\treason\tscope\na\tb\tsame\tx\n", "g:2: expected 5"},
+               {"old_id\tnew_id\tlabel\treason\tscope\na\tb\tsame\tx\tall\n", "unknown scope"},
+               {"old_id\tnew_id\tlabel\treason\tround\n", "g:1: expected the header"}};
   for (const auto& c : cases) {
     const auto parsed = ParseCompareGold(c.tsv, "g");
     ASSERT_FALSE(parsed.ok()) << c.tsv;
     EXPECT_NE(parsed.status().message().find(c.part), std::string::npos)
         << parsed.status().message();
   }
+}
+
+TEST(CompareGold, TheScopeColumnSaysWhichPairsJudgeTheirNewRecommendationWhole) {
+  const auto parsed = ParseCompareGold(
+      "old_id\tnew_id\tlabel\treason\tscope\na\tb\tsame\tx\trec\nc\td\tsame\ty\tpair\n", "g");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  ASSERT_EQ(parsed.value().size(), 2u);
+  EXPECT_TRUE(parsed.value()[0].whole_rec);
+  EXPECT_FALSE(parsed.value()[1].whole_rec);
+  const auto unscoped = ParseCompareGold("old_id\tnew_id\tlabel\treason\na\tb\tsame\tx\n", "g");
+  ASSERT_TRUE(unscoped.ok());
+  EXPECT_TRUE(unscoped.value()[0].whole_rec);
 }
 
 TEST(CompareGold, FiguresCountRepeatsPartialsAndRecommendations) {
@@ -171,6 +186,16 @@ TEST(CompareGold, FiguresCountRepeatsPartialsAndRecommendations) {
   EXPECT_EQ(all.at_model.recs_right_strict, 1u);  // 2.2 wrongly "repeated"
   EXPECT_EQ(all.at_model.recs_right_loose, 2u);
   ASSERT_EQ(all.curve.size(), 1u);
+  // 2.2's one pair sampled on its own (scope "pair"): it counts for the pairs, not as a
+  // recommendation.
+  std::vector<GoldPair> sampled = gold;
+  sampled[1].whole_rec = false;
+  const auto partly = CollectGold(sampled, {{&f.old_review, &f.new_review, "TST"}}, f.terms);
+  ASSERT_TRUE(partly.ok());
+  const CompareEvaluation some = Evaluate(partly.value(), f.model.WithThresholds(1e-9, 1e-9), {});
+  EXPECT_EQ(some.at_model.repeats.predicted, 3u);
+  EXPECT_EQ(some.at_model.recs, 1u);
+  EXPECT_EQ(some.at_model.recs_right_strict, 1u);
 }
 
 }  // namespace
