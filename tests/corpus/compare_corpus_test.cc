@@ -180,6 +180,7 @@ TEST(CompareCorpus, GoldSetFiguresInSampleAndLeavingOneReviewPairOut) {
   EXPECT_GE(cv.pooled.repeats.recall().value_or(0), testing::Floor("compare.recall"));
   EXPECT_GE(cv.pooled.rec_accuracy_loose().value_or(0), testing::Floor("compare.rec_accuracy"));
   EXPECT_GE(cv.pooled.rec_accuracy_clear().value_or(0), testing::Floor("compare.rec_clear"));
+  EXPECT_GE(cv.pooled.sampled.precision().value_or(0), testing::Floor("compare.sampled_precision"));
 }
 
 }  // namespace
