@@ -86,8 +86,8 @@ void PrintEvaluation(const CompareEvaluation& e, const CompareModel& m) {
   std::printf("Compare gold set: %zu pairs, %zu scored (%zu same, %zu partial)\n", e.gold, e.scored,
               e.same, e.partial);
   std::printf(
-      "\nShipped model (repeat from %.2f, partial from %.2f), on the pairs it was trained "
-      "on:\n  %s\n",
+      "\nShipped model (repeat from %.2f, partial from %.2f) on these judged pairs (in-sample "
+      "for corpora/compare_gold.tsv, which it was trained on):\n  %s\n",
       m.repeat_threshold(), m.partial_threshold(), Line(e.at_model).c_str());
   std::printf(
       "\nEvery pair at or above the threshold called a repeat:\n"

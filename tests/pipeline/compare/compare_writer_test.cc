@@ -159,6 +159,24 @@ TEST(CompareGold, TheScopeColumnSaysWhichPairsJudgeTheirNewRecommendationWhole) 
   EXPECT_TRUE(unscoped.value()[0].whole_rec);
 }
 
+// The judged pairs kept in the repository read as `uprx eval --compare-gold` reads them: the gold
+// set (every scope rec or pair) and the held-out sample of Denmark and Estonia (all scope pair).
+TEST(CompareGold, TheRepositorysJudgedPairsParse) {
+  const auto gold = ReadCompareGold(std::string(UPRX_SOURCE_DIR) + "/corpora/compare_gold.tsv");
+  ASSERT_TRUE(gold.ok()) << gold.status().ToString();
+  std::size_t sampled = 0;
+  for (const GoldPair& g : gold.value()) sampled += !g.whole_rec;
+  EXPECT_EQ(sampled, 260u);  // round 4 of compare_gold_first.tsv
+  const auto heldout =
+      ReadCompareGold(std::string(UPRX_SOURCE_DIR) + "/corpora/compare_heldout.tsv");
+  ASSERT_TRUE(heldout.ok()) << heldout.status().ToString();
+  EXPECT_EQ(heldout.value().size(), 60u);
+  for (const GoldPair& g : heldout.value()) {
+    EXPECT_FALSE(g.whole_rec) << g.old_id << " " << g.new_id;
+    EXPECT_TRUE(g.old_id.rfind("DNK-c1-", 0) == 0 || g.old_id.rfind("EST-c1-", 0) == 0) << g.old_id;
+  }
+}
+
 TEST(CompareGold, FiguresCountRepeatsPartialsAndRecommendations) {
   const Fixture f;
   const std::vector<GoldPair> gold = {{"TST-c1-1.1", "TST-c2-2.1", "same", "", 1},
