@@ -9,16 +9,10 @@
 # Usage: compare_report.sh UPRX_BINARY SOURCE_DIR ARTIFACT_DIR
 # Chromium, Node.js/npm or the corpora missing: skipped (exit 77) with a message, failed when
 # CI=true.
-set -u
-uprx=$1
-src=$2
-artifacts=$3
-corpora=${UPRX_CORPORA:-$src/../shared/corpora}
-. "$src/tests/html/puppeteer_env.sh"
+. "$2/tests/html/puppeteer_env.sh"
 need_corpus slovenia/c3 slovenia/c4
 
-out=$(mktemp -d "${TMPDIR:-/tmp}/uprx-compare.XXXXXX")
-trap 'rm -rf "$out"' EXIT
+work_dir compare
 # A review folder holds documents that are not outcome documents (national report, letters);
 # uprx names them and exits 1, writing the review all the same. Any other status fails.
 for c in c3 c4; do

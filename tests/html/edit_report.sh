@@ -8,15 +8,9 @@
 # puppeteer-core is installed here (npm ci, node_modules/ is ignored by git) when missing; the
 # browser is Debian's chromium, never a download. Chromium, Node.js/npm or the corpora missing:
 # skipped (exit 77) with a message, failed when CI=true.
-set -u
-uprx=$1
-src=$2
-artifacts=$3
-corpora=${UPRX_CORPORA:-$src/../shared/corpora}
-. "$src/tests/html/puppeteer_env.sh"
+. "$2/tests/html/puppeteer_env.sh"
 need_corpus wg-reports/cambodia2014.pdf
 
-out=$(mktemp -d "${TMPDIR:-/tmp}/uprx-edit.XXXXXX")
-trap 'rm -rf "$out"' EXIT
+work_dir edit
 CHROMIUM=$chromium timeout 300 node "$here/edit_report.js" "$uprx" \
   "$corpora/wg-reports/cambodia2014.pdf" "$out" "$artifacts"
