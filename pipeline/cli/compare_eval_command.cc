@@ -1,13 +1,18 @@
 // `uprx eval --compare-gold FILE --old A.json --new B.json ...`: flags, read, evaluate, print.
 // The evaluation itself is in compare_eval.{h,cc}.
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <sstream>
 
 #include "pipeline/cli/command_line.h"
+#include "pipeline/core/text_util.h"
 #include "pipeline/eval/compare_eval.h"
 #include "pipeline/formats/review_reader.h"
 
@@ -18,7 +23,8 @@ namespace po = boost::program_options;
 
 constexpr const char* kUsage =
     R"(Usage: uprx eval --compare-gold GOLD.tsv --old OLD.json --new NEW.json [--old ... --new ...]
-                 [--cv] [--write-model FILE] [--features FILE]
+                 [--cv] [--leave-out IDS.txt] [--write-model FILE] [--model FILE]
+                 [--features FILE]
 
 Scores `uprx compare` on judged pairs of recommendations (corpora/compare_gold.tsv, rules in
 ../shared/design/COMPARE.md): precision and recall of repeats (a claimed repeat is right when
@@ -35,6 +41,12 @@ chosen on the others only and scored on the one left out; then the same with eac
 dropped. It trains about 4,000 small models: some 20 s for five pairs of reviews.
 --write-model trains on every pair, chooses the penalty and thresholds by the same leave-one-out,
 and writes the model file (pipeline/compare/data/compare_model.tsv).
+--leave-out names new recommendations (one id a line, '#' comments; corpora/compare_round6.txt)
+to leave out half at a time: a model trained on every other judged pair, its penalty and
+thresholds chosen leaving one review pair out, scores each half. This is how the method does on
+new recommendations no model saw.
+--model scores with a model file --write-model wrote instead of the one built into uprx: train
+on some judged pairs, score on others (a held-out round) without rebuilding.
 --features writes every judged pair with its review pair, label and the model's features as a
 TSV, for studying a feature outside uprx.
 
@@ -50,7 +62,7 @@ Options)";
 const std::vector<double> kCurve = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
 
 struct Options {
-  std::string gold, write_model, features;
+  std::string gold, write_model, model, features, leave_out;
   std::vector<std::string> olds, news;
   bool cv = false, json = false;
 };
@@ -82,13 +94,16 @@ std::string Line(const CompareFigures& f) {
   return line;
 }
 
-void PrintEvaluation(const CompareEvaluation& e, const CompareModel& m) {
+void PrintEvaluation(const CompareEvaluation& e, const CompareModel& m, const std::string& file) {
   std::printf("Compare gold set: %zu pairs, %zu scored (%zu same, %zu partial)\n", e.gold, e.scored,
               e.same, e.partial);
-  std::printf(
-      "\nShipped model (repeat from %.2f, partial from %.2f) on these judged pairs (in-sample "
-      "for corpora/compare_gold.tsv, which it was trained on):\n  %s\n",
-      m.repeat_threshold(), m.partial_threshold(), Line(e.at_model).c_str());
+  const std::string which = file.empty() ? "Shipped model" : "Model " + file + " (--model)";
+  const char* trained = file.empty() ? "in-sample for the pairs of corpora/compare_gold.tsv, which "
+                                       "it was trained on; held out for pairs of any other file"
+                                     : "held out for pairs it was not trained on";
+  std::printf("\n%s (repeat from %.2f, partial from %.2f) on these judged pairs (%s):\n  %s\n",
+              which.c_str(), m.repeat_threshold(), m.partial_threshold(), trained,
+              Line(e.at_model).c_str());
   std::printf(
       "\nEvery pair at or above the threshold called a repeat:\n"
       "  threshold  precision  recall  claimed\n");
@@ -150,7 +165,8 @@ nlohmann::json FiguresJson(const CompareFigures& f) {
           {"rec_accuracy_clear", or_null(f.rec_accuracy_clear())}};
 }
 
-void PrintJson(const GoldData& data, const CompareEvaluation& e, const CompareModel& m, bool cv) {
+void PrintJson(const GoldData& data, const CompareEvaluation& e, const CompareModel& m, bool cv,
+               const std::optional<CompareFigures>& left_out) {
   nlohmann::json j = {{"gold", e.gold},
                       {"scored", e.scored},
                       {"same", e.same},
@@ -163,6 +179,7 @@ void PrintJson(const GoldData& data, const CompareEvaluation& e, const CompareMo
   for (const CurvePoint& c : e.curve) {
     j["curve"].push_back({{"threshold", c.threshold}, {"repeats", CountsJson(c.repeats)}});
   }
+  if (left_out) j["left_out_round"] = FiguresJson(*left_out);
   if (cv) {
     const CrossValidation x = CrossValidate(data, std::vector<bool>(kPairFeatures, true));
     j["leave_one_review_pair_out"] = {{"pooled", FiguresJson(x.pooled)},
@@ -229,6 +246,28 @@ std::string PairName(const core::Review& o, const core::Review& n) {
   return name(o) + " -> " + name(n);
 }
 
+// The ids of a --leave-out file: one a line; '#' lines and blank lines are skipped.
+core::Result<std::vector<std::string>> ReadIds(const std::string& path) {
+  const core::Result<std::string> text = core::ReadWholeFile(path, "list of ids");
+  if (!text.ok()) return text.status();
+  std::vector<std::string> ids;
+  std::istringstream lines(text.value());
+  for (std::string line; std::getline(lines, line);) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty() && line[0] != '#') ids.push_back(line);
+  }
+  if (ids.empty()) return core::Status("data_invalid", path + ": no ids");
+  return ids;
+}
+
+// The built-in model, or the file --model names (an error names the file and the line).
+core::Result<CompareModel> LoadModel(const std::string& path) {
+  if (path.empty()) return CompareModel::LoadDefault();
+  const core::Result<std::string> text = core::ReadWholeFile(path, "model file");
+  if (!text.ok()) return text.status();
+  return CompareModel::Parse(text.value(), path);
+}
+
 }  // namespace
 
 int RunCompareEvalCommand(const std::vector<std::string>& args) {
@@ -243,6 +282,10 @@ int RunCompareEvalCommand(const std::vector<std::string>& args) {
       "train on every pair and write the model file")(
       "features", po::value(&o.features)->value_name("FILE"),
       "write the judged pairs with their features (TSV)")(
+      "leave-out", po::value(&o.leave_out)->value_name("FILE"),
+      "figures on these new recommendations, left out half at a time")(
+      "model", po::value(&o.model)->value_name("FILE"),
+      "score with this model file (as --write-model writes it), not the built-in one")(
       "json", po::bool_switch(&o.json), "print the figures as JSON (with --cv: the left-out ones)");
   if (auto exit_code = ParseCommandLine(args, "eval", d)) return *exit_code;
   if (o.gold.empty() || o.olds.empty() || o.olds.size() != o.news.size()) {
@@ -250,7 +293,7 @@ int RunCompareEvalCommand(const std::vector<std::string>& args) {
   }
   const core::Result<std::vector<GoldPair>> gold = ReadCompareGold(o.gold);
   const core::Result<CompareTerms> terms = CompareTerms::LoadDefault();
-  const core::Result<CompareModel> model = CompareModel::LoadDefault();
+  const core::Result<CompareModel> model = LoadModel(o.model);
   for (const core::Status* s : {&gold.status(), &terms.status(), &model.status()}) {
     if (!s->ok()) {
       std::cerr << "uprx eval: " << s->ToString() << "\n";
@@ -281,14 +324,37 @@ int RunCompareEvalCommand(const std::vector<std::string>& args) {
     }
     return 0;
   }
+  std::optional<CompareFigures> left_out;
+  if (!o.leave_out.empty()) {
+    const core::Result<std::vector<std::string>> ids = ReadIds(o.leave_out);
+    if (!ids.ok()) {
+      std::cerr << "uprx eval: " << ids.status().ToString() << "\n";
+      return 1;
+    }
+    const std::set<std::string> wanted(ids.value().begin(), ids.value().end());
+    const bool any = std::any_of(gold.value().begin(), gold.value().end(),
+                                 [&](const GoldPair& g) { return wanted.count(g.new_id) > 0; });
+    if (!any) {
+      std::cerr << "uprx eval: " << o.leave_out << ": no judged pair of " << o.gold
+                << " has one of its new recommendations\n";
+      return 1;
+    }
+    left_out = LeaveRoundOut(data.value(), ids.value());
+  }
   const CompareEvaluation e = Evaluate(data.value(), model.value(), kCurve);
   if (o.json) {
-    PrintJson(data.value(), e, model.value(), o.cv);
+    PrintJson(data.value(), e, model.value(), o.cv, left_out);
     return 0;
   }
-  PrintEvaluation(e, model.value());
+  PrintEvaluation(e, model.value(), o.model);
   for (const std::string& u : data.value().unscored) {
     std::printf("  unscored (ids not found): %s\n", u.c_str());
+  }
+  if (left_out) {
+    std::printf(
+        "\nThe new recommendations of %s left out half at a time (a model trained on every "
+        "other judged pair scores each half):\n  %s\n",
+        o.leave_out.c_str(), Line(*left_out).c_str());
   }
   if (o.cv) PrintCrossValidation(data.value());
   return 0;

@@ -363,4 +363,26 @@ CrossValidation CrossValidate(const GoldData& data, const std::vector<bool>& fea
   return cv;
 }
 
+CompareFigures LeaveRoundOut(const GoldData& data, const std::vector<std::string>& round) {
+  const std::vector<bool> every_feature(kPairFeatures, true);
+  CompareFigures total;
+  for (std::size_t half = 0; half < 2; ++half) {
+    std::set<std::string> out;
+    for (std::size_t i = half; i < round.size(); i += 2) out.insert(round[i]);
+    const auto left_out = [&](const GoldReviewPair::Judged& j) {
+      return out.count(j.gold->new_id) > 0;
+    };
+    GoldData train = data, test = data;
+    std::vector<std::size_t> training;
+    for (std::size_t r = 0; r < data.review_pairs.size(); ++r) {
+      std::erase_if(train.review_pairs[r].judged, left_out);
+      std::erase_if(test.review_pairs[r].judged, [&](const auto& j) { return !left_out(j); });
+      if (!train.review_pairs[r].judged.empty()) training.push_back(r);
+    }
+    const CompareModel m = TrainWithThresholds(train, training, every_feature).model;
+    for (const GoldReviewPair& r : test.review_pairs) total += FiguresOn(r, m, every_feature);
+  }
+  return total;
+}
+
 }  // namespace uprx::pipeline

@@ -142,6 +142,12 @@ struct CrossValidation {
 // `feature_mask` false drops a feature (every value read as 0), for measuring its contribution.
 CrossValidation CrossValidate(const GoldData& data, const std::vector<bool>& feature_mask);
 
+// How the method does on new recommendations no model saw: the new recommendations `round` names
+// (ids) are left out half at a time (alternating in its order); a model is trained on every
+// other judged pair (TrainWithThresholds over all review pairs) and scores the half left out.
+// The figures of both halves, added; empty when no judged pair has a new id of `round`.
+CompareFigures LeaveRoundOut(const GoldData& data, const std::vector<std::string>& round);
+
 // `uprx eval --compare-gold FILE --old A.json --new B.json [--old C --new D ...]`.
 int RunCompareEvalCommand(const std::vector<std::string>& args);
 

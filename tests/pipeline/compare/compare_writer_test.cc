@@ -216,5 +216,25 @@ TEST(CompareGold, FiguresCountRepeatsPartialsAndRecommendations) {
   EXPECT_EQ(some.at_model.recs_right_strict, 1u);
 }
 
+// Leaving a round of new recommendations out scores only their judged pairs, each by a model
+// that did not see them; a round no judged pair belongs to scores nothing.
+TEST(CompareGold, LeavingARoundOutScoresOnlyItsNewRecommendations) {
+  const Fixture f;
+  const std::vector<GoldPair> gold = {{"TST-c1-1.1", "TST-c2-2.1", "same", "", 1},
+                                      {"TST-c1-1.2", "TST-c2-2.1", "different", "", 2},
+                                      {"TST-c1-1.2", "TST-c2-2.2", "different", "", 3}};
+  const auto data = CollectGold(gold, {{&f.old_review, &f.new_review, "TST"}}, f.terms);
+  ASSERT_TRUE(data.ok()) << data.status().ToString();
+  const CompareFigures one = LeaveRoundOut(data.value(), {"TST-c2-2.1"});
+  EXPECT_EQ(one.recs, 1u);              // 2.1 alone
+  EXPECT_EQ(one.repeats.relevant, 1u);  // its one same pair
+  EXPECT_EQ(one.partials.relevant, 0u);
+  const CompareFigures both = LeaveRoundOut(data.value(), {"TST-c2-2.2", "TST-c2-2.1"});
+  EXPECT_EQ(both.recs, 2u);
+  const CompareFigures none = LeaveRoundOut(data.value(), {"TST-c2-9.9"});
+  EXPECT_EQ(none.recs, 0u);
+  EXPECT_EQ(none.repeats.predicted + none.repeats.relevant, 0u);
+}
+
 }  // namespace
 }  // namespace uprx::pipeline
