@@ -317,7 +317,9 @@ PairScore PairScorer::Score(std::size_t old_index, std::size_t new_index) const 
                 VectorCosine(a.centroid, b.centroid),
                 Soft(b, a),
                 Soft(a, b),
-                flag(Intersect(a.family_terms, b.family_terms))};
+                flag(Intersect(a.family_terms, b.family_terms)),
+                std::sqrt(std::max(0.0, new_main - new_main_shared)),
+                std::sqrt(std::max(0.0, old_main - old_main_shared))};
   // The same words in the same order are the same ask whatever the model says: a review
   // compared with itself matches every recommendation to itself first.
   const bool identical = !a.words.tokens.empty() && a.words.tokens == b.words.tokens;

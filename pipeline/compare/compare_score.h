@@ -30,6 +30,10 @@
 //   family_shared           1 when both name a common term of a family of topics
 //                           (compare_terms.tsv: discrimination, hate speech, racism,
 //                           intolerance), whose generic calls repeat each other (COMPARE.md)
+//   main_new_rest, main_old_rest   the weight of one side's main ask that the other text does
+//                           not say (the square root of the summed squared weights of its
+//                           tokens missing there; not in [0, 1]): what a specific ask adds to
+//                           a generic call of its domain (COMPARE.md: "not linked")
 // score = CompareModel::Probability(features) (compare_model.h), or 1 when both texts have the
 // same tokens in the same order.
 #ifndef UPRX_PIPELINE_COMPARE_COMPARE_SCORE_H_

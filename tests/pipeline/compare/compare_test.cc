@@ -208,6 +208,28 @@ TEST(PairScorer, TheHateSpeechFamilyCountsASharedNamedObject) {
   }
 }
 
+// A specific ask says more in its main ask than a generic call of its domain has words for; the
+// generic call, read against the specific one, leaves nothing unsaid.
+TEST(PairScorer, TheRestOfAMainAskIsWhatTheOtherTextDoesNotSay) {
+  const core::Review old_review =
+      ReviewOf({Rec("1.1", "Combat trafficking in persons", "FRA"),
+                Rec("1.2", "Combat trafficking in persons, including by training judges", "CHL")});
+  const core::Review new_review = ReviewOf(
+      {Rec("2.1", "Train border guards to identify victims of trafficking in persons", "SWE"),
+       Rec("2.2", "Intensify efforts to combat trafficking in persons", "NOR")},
+      2);
+  const PairScorer scorer(Terms(), Model(), old_review, new_review);
+  const std::size_t new_rest = FeatureIndex("main_new_rest");
+  const std::size_t old_rest = FeatureIndex("main_old_rest");
+  const PairScore specific = scorer.Score(0, 0);
+  // border guards, identify, victims against "combat" alone
+  EXPECT_GT(specific.features[new_rest], specific.features[old_rest]);
+  const PairScore generic = scorer.Score(0, 1);
+  EXPECT_LT(generic.features[new_rest], specific.features[new_rest]);
+  // A means clause is not the main ask: "training judges" adds nothing to 1.2's rest.
+  EXPECT_DOUBLE_EQ(scorer.Score(1, 1).features[old_rest], scorer.Score(0, 1).features[old_rest]);
+}
+
 TEST(PairScorer, ConflictingInstrumentsWeaken) {
   const core::Review old_review =
       ReviewOf({Rec("1.1", "Ratify OP-CAT", "FRA"), Rec("1.2", "Ratify OP-CAT", "CHL"),

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <set>
 #include <sstream>
 
 #include "pipeline/compare/compare_model.h"
@@ -167,6 +169,36 @@ TEST(CompareGold, TheRepositorysJudgedPairsParse) {
   std::size_t sampled = 0;
   for (const GoldPair& g : gold.value()) sampled += !g.whole_rec;
   EXPECT_EQ(sampled, 260u);  // round 4 of compare_gold_first.tsv
+  // Round 6 (corpora/compare_round6.txt): 100 new recommendations of Slovenia c3 -> c4, each
+  // judged against every old one it might repeat.
+  std::ifstream round6(std::string(UPRX_SOURCE_DIR) + "/corpora/compare_round6.txt");
+  std::set<std::string> round;
+  for (std::string id; std::getline(round6, id);) {
+    if (!id.empty() && id[0] != '#') round.insert(id);
+  }
+  EXPECT_EQ(round.size(), 100u);
+  std::set<std::string> judged;
+  for (const GoldPair& g : gold.value()) {
+    if (round.count(g.new_id)) {
+      EXPECT_TRUE(g.whole_rec) << g.new_id;
+      judged.insert(g.new_id);
+    }
+  }
+  EXPECT_EQ(judged, round);
+  for (const std::string& id : round) EXPECT_EQ(id.rfind("SVN-c4-", 0), 0u) << id;
+  // The Slovenian recommendations kept aside (corpora/compare_heldout_svn.tsv): judged whole,
+  // and none of them has a pair in the gold set a model learns from.
+  std::set<std::string> gold_new;
+  for (const GoldPair& g : gold.value()) gold_new.insert(g.new_id);
+  const auto svn =
+      ReadCompareGold(std::string(UPRX_SOURCE_DIR) + "/corpora/compare_heldout_svn.tsv");
+  ASSERT_TRUE(svn.ok()) << svn.status().ToString();
+  EXPECT_EQ(svn.value().size(), 179u);
+  for (const GoldPair& g : svn.value()) {
+    EXPECT_TRUE(g.whole_rec) << g.new_id;
+    EXPECT_EQ(g.new_id.rfind("SVN-c4-", 0), 0u) << g.new_id;
+    EXPECT_EQ(gold_new.count(g.new_id), 0u) << g.new_id;
+  }
   const auto heldout =
       ReadCompareGold(std::string(UPRX_SOURCE_DIR) + "/corpora/compare_heldout.tsv");
   ASSERT_TRUE(heldout.ok()) << heldout.status().ToString();
