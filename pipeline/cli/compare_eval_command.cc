@@ -9,7 +9,6 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
-#include <sstream>
 
 #include "pipeline/cli/command_line.h"
 #include "pipeline/core/text_util.h"
@@ -246,20 +245,6 @@ std::string PairName(const core::Review& o, const core::Review& n) {
   return name(o) + " -> " + name(n);
 }
 
-// The ids of a --leave-out file: one a line; '#' lines and blank lines are skipped.
-core::Result<std::vector<std::string>> ReadIds(const std::string& path) {
-  const core::Result<std::string> text = core::ReadWholeFile(path, "list of ids");
-  if (!text.ok()) return text.status();
-  std::vector<std::string> ids;
-  std::istringstream lines(text.value());
-  for (std::string line; std::getline(lines, line);) {
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    if (!line.empty() && line[0] != '#') ids.push_back(line);
-  }
-  if (ids.empty()) return core::Status("data_invalid", path + ": no ids");
-  return ids;
-}
-
 // The built-in model, or the file --model names (an error names the file and the line).
 core::Result<CompareModel> LoadModel(const std::string& path) {
   if (path.empty()) return CompareModel::LoadDefault();
@@ -326,7 +311,7 @@ int RunCompareEvalCommand(const std::vector<std::string>& args) {
   }
   std::optional<CompareFigures> left_out;
   if (!o.leave_out.empty()) {
-    const core::Result<std::vector<std::string>> ids = ReadIds(o.leave_out);
+    const core::Result<std::vector<std::string>> ids = ReadIdList(o.leave_out);
     if (!ids.ok()) {
       std::cerr << "uprx eval: " << ids.status().ToString() << "\n";
       return 1;

@@ -363,6 +363,19 @@ CrossValidation CrossValidate(const GoldData& data, const std::vector<bool>& fea
   return cv;
 }
 
+core::Result<std::vector<std::string>> ReadIdList(const std::string& path) {
+  const core::Result<std::string> text = core::ReadWholeFile(path, "list of ids");
+  if (!text.ok()) return text.status();
+  std::vector<std::string> ids;
+  std::istringstream lines(text.value());
+  for (std::string line; std::getline(lines, line);) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty() && line[0] != '#') ids.push_back(line);
+  }
+  if (ids.empty()) return core::Status("data_invalid", path + ": no ids");
+  return ids;
+}
+
 CompareFigures LeaveRoundOut(const GoldData& data, const std::vector<std::string>& round) {
   const std::vector<bool> every_feature(kPairFeatures, true);
   CompareFigures total;

@@ -142,6 +142,10 @@ struct CrossValidation {
 // `feature_mask` false drops a feature (every value read as 0), for measuring its contribution.
 CrossValidation CrossValidate(const GoldData& data, const std::vector<bool>& feature_mask);
 
+// A list of recommendation ids (corpora/compare_round6.txt): one a line, '#' lines and blank
+// lines skipped. An error names the file (unreadable, or no id in it).
+[[nodiscard]] core::Result<std::vector<std::string>> ReadIdList(const std::string& path);
+
 // How the method does on new recommendations no model saw: the new recommendations `round` names
 // (ids) are left out half at a time (alternating in its order); a model is trained on every
 // other judged pair (TrainWithThresholds over all review pairs) and scores the half left out.

@@ -183,13 +183,10 @@ TEST(CompareCorpus, GoldSetFiguresInSampleAndLeavingOneReviewPairOut) {
   EXPECT_GE(cv.pooled.sampled.precision().value_or(0), testing::Floor("compare.sampled_precision"));
   // The 100 new recommendations of Slovenia c3 -> c4 in corpora/compare_round6.txt, left out
   // half at a time: the figure most like a new review's (issue 14's bar is on such a one).
-  std::ifstream round6(std::string(UPRX_SOURCE_DIR) + "/corpora/compare_round6.txt");
-  std::vector<std::string> round;
-  for (std::string id; std::getline(round6, id);) {
-    if (!id.empty() && id[0] != '#') round.push_back(id);
-  }
-  ASSERT_EQ(round.size(), 100u);
-  const CompareFigures unseen = LeaveRoundOut(data.value(), round);
+  const auto round = ReadIdList(std::string(UPRX_SOURCE_DIR) + "/corpora/compare_round6.txt");
+  ASSERT_TRUE(round.ok()) << round.status().ToString();
+  ASSERT_EQ(round.value().size(), 100u);
+  const CompareFigures unseen = LeaveRoundOut(data.value(), round.value());
   std::cout << "round 6 left out: repeat precision " << unseen.repeats.precision().value_or(0)
             << ", recall " << unseen.repeats.recall().value_or(0) << ", clear recommendations "
             << unseen.rec_accuracy_clear().value_or(0) << "\n";

@@ -208,8 +208,8 @@ TEST(PairScorer, TheHateSpeechFamilyCountsASharedNamedObject) {
   }
 }
 
-// A specific ask says more in its main ask than a generic call of its domain has words for; the
-// generic call, read against the specific one, leaves nothing unsaid.
+// A specific ask leaves more of its main ask unsaid against a generic call of its domain than the
+// call leaves unsaid against it, and more than another generic call does.
 TEST(PairScorer, TheRestOfAMainAskIsWhatTheOtherTextDoesNotSay) {
   const core::Review old_review =
       ReviewOf({Rec("1.1", "Combat trafficking in persons", "FRA"),

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
+#include <cstdio>
 #include <set>
 #include <sstream>
 
@@ -171,11 +171,9 @@ TEST(CompareGold, TheRepositorysJudgedPairsParse) {
   EXPECT_EQ(sampled, 260u);  // round 4 of compare_gold_first.tsv
   // Round 6 (corpora/compare_round6.txt): 100 new recommendations of Slovenia c3 -> c4, each
   // judged against every old one it might repeat.
-  std::ifstream round6(std::string(UPRX_SOURCE_DIR) + "/corpora/compare_round6.txt");
-  std::set<std::string> round;
-  for (std::string id; std::getline(round6, id);) {
-    if (!id.empty() && id[0] != '#') round.insert(id);
-  }
+  const auto ids = ReadIdList(std::string(UPRX_SOURCE_DIR) + "/corpora/compare_round6.txt");
+  ASSERT_TRUE(ids.ok()) << ids.status().ToString();
+  const std::set<std::string> round(ids.value().begin(), ids.value().end());
   EXPECT_EQ(round.size(), 100u);
   std::set<std::string> judged;
   for (const GoldPair& g : gold.value()) {
@@ -246,6 +244,28 @@ TEST(CompareGold, FiguresCountRepeatsPartialsAndRecommendations) {
   EXPECT_EQ(some.at_model.repeats.predicted, 3u);
   EXPECT_EQ(some.at_model.recs, 1u);
   EXPECT_EQ(some.at_model.recs_right_strict, 1u);
+}
+
+// An id list names its file when it cannot be read or holds no id; comments and blanks are not ids.
+TEST(CompareGold, AnIdListSaysWhatIsWrongWithIt) {
+  const std::string dir = ::testing::TempDir();
+  const auto missing = ReadIdList(dir + "/no-such-list.txt");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().ToString().find("no-such-list.txt"), std::string::npos);
+  std::FILE* f = std::fopen((dir + "/comments-only.txt").c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  std::fputs("# a comment\n\n", f);
+  std::fclose(f);
+  const auto empty = ReadIdList(dir + "/comments-only.txt");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.status().ToString().find("no ids"), std::string::npos);
+  f = std::fopen((dir + "/two.txt").c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  std::fputs("# round\nSVN-c4-140.1\r\n\nSVN-c4-140.2 \n", f);
+  std::fclose(f);
+  const auto two = ReadIdList(dir + "/two.txt");
+  ASSERT_TRUE(two.ok()) << two.status().ToString();
+  EXPECT_EQ(two.value(), (std::vector<std::string>{"SVN-c4-140.1", "SVN-c4-140.2"}));
 }
 
 // Leaving a round of new recommendations out scores only their judged pairs, each by a model
