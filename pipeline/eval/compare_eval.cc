@@ -367,10 +367,10 @@ core::Result<std::vector<std::string>> ReadIdList(const std::string& path) {
   const core::Result<std::string> text = core::ReadWholeFile(path, "list of ids");
   if (!text.ok()) return text.status();
   std::vector<std::string> ids;
-  std::istringstream lines(text.value());
-  for (std::string line; std::getline(lines, line);) {
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    if (!line.empty() && line[0] != '#') ids.push_back(line);
+  for (const auto& [line, number] : core::DataLines(text.value())) {
+    std::string_view id = line;
+    while (!id.empty() && id.back() == ' ') id.remove_suffix(1);
+    if (!id.empty()) ids.emplace_back(id);
   }
   if (ids.empty()) return core::Status("data_invalid", path + ": no ids");
   return ids;
@@ -379,18 +379,23 @@ core::Result<std::vector<std::string>> ReadIdList(const std::string& path) {
 CompareFigures LeaveRoundOut(const GoldData& data, const std::vector<std::string>& round) {
   const std::vector<bool> every_feature(kPairFeatures, true);
   CompareFigures total;
+  // The candidates (every old recommendation against each judged new one) are only read when
+  // scoring, so they are copied once, into the scored copy; training reads judged pairs only.
+  GoldData test = data;
   for (std::size_t half = 0; half < 2; ++half) {
     std::set<std::string> out;
     for (std::size_t i = half; i < round.size(); i += 2) out.insert(round[i]);
-    const auto left_out = [&](const GoldReviewPair::Judged& j) {
-      return out.count(j.gold->new_id) > 0;
-    };
-    GoldData train = data, test = data;
+    GoldData train;
     std::vector<std::size_t> training;
     for (std::size_t r = 0; r < data.review_pairs.size(); ++r) {
-      std::erase_if(train.review_pairs[r].judged, left_out);
-      std::erase_if(test.review_pairs[r].judged, [&](const auto& j) { return !left_out(j); });
-      if (!train.review_pairs[r].judged.empty()) training.push_back(r);
+      const GoldReviewPair& all = data.review_pairs[r];
+      GoldReviewPair& kept = train.review_pairs.emplace_back();
+      kept.name = all.name;
+      test.review_pairs[r].judged.clear();
+      for (const GoldReviewPair::Judged& j : all.judged) {
+        (out.count(j.gold->new_id) ? test.review_pairs[r].judged : kept.judged).push_back(j);
+      }
+      if (!kept.judged.empty()) training.push_back(r);
     }
     const CompareModel m = TrainWithThresholds(train, training, every_feature).model;
     for (const GoldReviewPair& r : test.review_pairs) total += FiguresOn(r, m, every_feature);
