@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
+#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -252,17 +252,11 @@ TEST(CompareGold, AnIdListSaysWhatIsWrongWithIt) {
   const auto missing = ReadIdList(dir + "/no-such-list.txt");
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().ToString().find("no-such-list.txt"), std::string::npos);
-  std::FILE* f = std::fopen((dir + "/comments-only.txt").c_str(), "w");
-  ASSERT_NE(f, nullptr);
-  std::fputs("# a comment\n\n", f);
-  std::fclose(f);
+  std::ofstream(dir + "/comments-only.txt", std::ios::binary) << "# a comment\n\n";
   const auto empty = ReadIdList(dir + "/comments-only.txt");
   ASSERT_FALSE(empty.ok());
   EXPECT_NE(empty.status().ToString().find("no ids"), std::string::npos);
-  f = std::fopen((dir + "/two.txt").c_str(), "w");
-  ASSERT_NE(f, nullptr);
-  std::fputs("# round\nSVN-c4-140.1\r\n\nSVN-c4-140.2 \n", f);
-  std::fclose(f);
+  std::ofstream(dir + "/two.txt", std::ios::binary) << "# round\nSVN-c4-140.1\r\n\nSVN-c4-140.2 \n";
   const auto two = ReadIdList(dir + "/two.txt");
   ASSERT_TRUE(two.ok()) << two.status().ToString();
   EXPECT_EQ(two.value(), (std::vector<std::string>{"SVN-c4-140.1", "SVN-c4-140.2"}));
