@@ -76,6 +76,20 @@ TEST(CompareText, AbbreviationAndFullNameAreOneTerm) {
   EXPECT_EQ(a.tokens.front(), b.tokens.at(1));  // "ratify" and "ratifying" share their stem
 }
 
+// SVN-c4-140.188 asks for a child rights ombudsman; reading "ombudsman" as the NHRI linked it to
+// SVN-c3-122.15 ("establish a national human rights institution"), which was judged different.
+TEST(CompareText, AChildrensOmbudsmanIsNotTheNationalInstitution) {
+  const auto terms_of = [](const char* text) { return Terms().Analyse(text).terms; };
+  const std::set<std::string> child{"CHILD-OMBUDSMAN"}, nhri{"NHRI"};
+  EXPECT_EQ(terms_of("Establish a dedicated office of a child rights ombudsman"), child);
+  EXPECT_EQ(terms_of("Set up an Ombudsman for children's rights"), child);
+  EXPECT_EQ(terms_of("Consider establishing a national institution for the rights of the child"),
+            child);
+  EXPECT_EQ(terms_of("Strengthen the independence of the Human Rights Ombudsman"), nhri);
+  EXPECT_EQ(terms_of("Give the Human Rights Ombudsperson A status"), nhri);
+  EXPECT_EQ(terms_of("Establish a national human rights institution"), nhri);
+}
+
 TEST(CompareText, BadDataNamesTheLine) {
   const struct {
     const char* tsv;
