@@ -24,12 +24,17 @@
 namespace uprx::pipeline {
 
 // The features, in the order of FeatureVector; compare_model.tsv names them.
-inline constexpr std::array<const char*, 23> kPairFeatureNames = {
-    "words",         "cover",          "phrases",         "terms",           "themes",
-    "issues",        "same_action",    "instr_shared",    "instr_conflict",  "groups_differ",
-    "topic_shared",  "topic_conflict", "main_new_in_old", "main_old_in_new", "main_min",
-    "length_ratio",  "same_state",     "vec_cos",         "soft_new_in_old", "soft_old_in_new",
-    "family_shared", "main_new_rest",  "main_old_rest"};
+// A table; clang-format would put one name a line.
+// clang-format off
+inline constexpr std::array<const char*, 25> kPairFeatureNames = {
+    "words",           "cover",           "phrases",         "terms",
+    "themes",          "issues",          "same_action",     "instr_shared",
+    "instr_conflict",  "groups_differ",   "topic_shared",    "topic_conflict",
+    "main_new_in_old", "main_old_in_new", "main_min",        "length_ratio",
+    "same_state",      "vec_cos",         "soft_new_in_old", "soft_old_in_new",
+    "family_shared",   "main_new_rest",   "main_old_rest",   "object_new_in_old",
+    "object_old_in_new"};
+// clang-format on
 inline constexpr std::size_t kPairFeatures = kPairFeatureNames.size();
 using FeatureVector = std::array<double, kPairFeatures>;
 

@@ -168,6 +168,15 @@ void PairScorer::PrepareVectors() {
   }
 }
 
+double PairScorer::ObjectIn(const Side& part, const Side& whole) const {
+  if (!part.object) return 1;  // a call with no object of its own asks nothing the other lacks
+  return std::binary_search(whole.token_ids.begin(), whole.token_ids.end(),
+                            std::make_pair(*part.object, 0.0),
+                            [](const auto& x, const auto& y) { return x.first < y.first; })
+             ? 1
+             : 0;
+}
+
 double PairScorer::Soft(const Side& part, const Side& whole) const {
   if (part.vector_ids.empty() || whole.vector_ids.empty()) return 0;
   const std::size_t rows = vector_rows_.size();
@@ -204,6 +213,7 @@ PairScorer::Side PairScorer::Prepare(const core::Recommendation& rec) {
     }
   }
   for (int id : Sorted(all)) side.token_ids.emplace_back(id, 0.0);
+  if (side.words.object) side.object = all[*side.words.object];
   for (int id : Sorted(main)) side.main_ids.emplace_back(id, 0.0);
   for (const std::string& t : std::set<std::string>(tokens.begin(), tokens.end())) {
     side.tokens.emplace_back(t, 0.0);
@@ -319,7 +329,9 @@ PairScore PairScorer::Score(std::size_t old_index, std::size_t new_index) const 
                 Soft(a, b),
                 flag(Intersect(a.family_terms, b.family_terms)),
                 std::sqrt(std::max(0.0, new_main - new_main_shared)),
-                std::sqrt(std::max(0.0, old_main - old_main_shared))};
+                std::sqrt(std::max(0.0, old_main - old_main_shared)),
+                ObjectIn(b, a),
+                ObjectIn(a, b)};
   // The same words in the same order are the same ask whatever the model says: a review
   // compared with itself matches every recommendation to itself first.
   const bool identical = !a.words.tokens.empty() && a.words.tokens == b.words.tokens;

@@ -34,6 +34,12 @@
 //                           not say (the square root of the summed squared weights of its
 //                           tokens missing there; not in [0, 1]): what a specific ask adds to
 //                           a generic call of its domain (COMPARE.md: "not linked")
+//   object_new_in_old, object_old_in_new   1 when the first word of one side's object (the
+//                           main ask after its generic and leading verbs, compare_text.h) is
+//                           anywhere in the other text, or when that side has no object: a
+//                           specific measure ("provide training on identifying victims of
+//                           trafficking") has an object a generic call ("combat trafficking")
+//                           lacks, while the call's object is in the measure
 // score = CompareModel::Probability(features) (compare_model.h), or 1 when both texts have the
 // same tokens in the same order.
 #ifndef UPRX_PIPELINE_COMPARE_COMPARE_SCORE_H_
@@ -101,7 +107,8 @@ class PairScorer {
     std::set<std::string> bigram_text, instrument_text, state_text;
     std::optional<std::set<std::string>> theme_text;
     std::optional<std::string> action;
-    double norm = 0;  // sum of squared weights
+    double norm = 0;            // sum of squared weights
+    std::optional<int> object;  // token id of the first word of the main ask's object
   };
   Side Prepare(const core::Recommendation& rec);
   int Id(const std::string& text);
@@ -112,6 +119,8 @@ class PairScorer {
   // fills vector_rows_ and the cosine table the soft features read.
   void PrepareVectors();
   double Soft(const Side& part, const Side& whole) const;
+  // 1 when the first token of `part`'s object is among `whole`'s tokens (or `part` has none).
+  double ObjectIn(const Side& part, const Side& whole) const;
 
   const CompareTerms& terms_;
   const CompareModel& model_;

@@ -87,6 +87,10 @@ core::Result<CompareTerms> CompareTerms::Parse(std::string_view tsv, std::string
       return a.words.size() > b.words.size();
     });
   }
+  // Stems are read once every "same" line is known.
+  for (const auto* words : {&terms.weak_words_, &terms.lead_words_}) {
+    for (const std::string& word : *words) terms.lead_stems_.insert(terms.Stem(word));
+  }
   return terms;
 }
 
@@ -106,7 +110,8 @@ core::Status CompareTerms::AddLine(const std::vector<std::string>& columns,
     if (terms_.count(key)) return core::Status("data_invalid", where + ": term " + key + " twice");
   } else if (kind == "family") {
     return AddFamily(key, SplitOn(columns[3], '|'), where);
-  } else if (kind != "stop" && kind != "weak" && kind != "same" && kind != "break") {
+  } else if (kind != "stop" && kind != "weak" && kind != "same" && kind != "break" &&
+             kind != "lead") {
     return core::Status("data_invalid", where + ": unknown kind '" + kind + "'");
   }
   for (const std::string& written : SplitOn(columns[3], '|')) {
@@ -127,6 +132,7 @@ core::Status CompareTerms::AddLine(const std::vector<std::string>& columns,
     if (kind == "stop") stop_words_.insert(words[0]);
     if (kind == "weak") weak_words_.insert(words[0]);
     if (kind == "break") break_words_.insert(words[0]);
+    if (kind == "lead") lead_words_.insert(words[0]);
     if (kind == "same") canonical_[words[0]] = key;
   }
   if (kind == "term") terms_[key] = {key, columns[2], SplitOn(columns[3], '|').front(), ""};
@@ -228,6 +234,12 @@ RecommendationWords CompareTerms::Analyse(std::string_view text) const {
     if (weak_words_.count(word)) out.weak.insert(stem);
   }
   if (!main_ended) out.main_end = out.tokens.size();
+  for (std::size_t i = 0; i < out.main_end; ++i) {
+    if (!lead_stems_.count(out.tokens[i])) {
+      out.object = i;
+      break;
+    }
+  }
   return out;
 }
 

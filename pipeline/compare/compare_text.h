@@ -13,7 +13,11 @@
 // words are dropped (so "Optional Protocol to the Convention against Torture" is one term).
 // A "break" word (including, particularly, through, by, ...) opens a secondary clause, as does
 // ';' or ':': the tokens before the first one are the recommendation's *main ask*
-// (RecommendationWords::main_end); break words are not tokens themselves.
+// (RecommendationWords::main_end); break words are not tokens themselves. The main ask's *object*
+// starts at its first token that is not the stem of a weak or a "lead" word (generic verbs and
+// the verbs that lead up to an object: "combat", "examine the possibility of"):
+// "Continue efforts to combat trafficking" -> #TRAFFICKING, "Provide mandatory training on the
+// identification of victims" -> "mandat" (RecommendationWords::object).
 // The stem of any other word: its canonical form when compare_terms.tsv lists it as a variant
 // ("ratification" -> "ratify"), a final "s" dropped (not "ss", "us", "is"), a final "y" read as
 // "i", then the first kStemLength letters ("ratify", "ratifying" -> "ratifi"). Immutable after
@@ -22,6 +26,7 @@
 #define UPRX_PIPELINE_COMPARE_COMPARE_TEXT_H_
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -49,6 +54,7 @@ struct RecommendationWords {
   std::set<std::string> terms;               // term ids named
   std::set<std::string> weak;                // tokens that are generic verbs or qualifiers
   std::size_t main_end = 0;                  // tokens[0, main_end) are the main ask
+  std::optional<std::size_t> object;         // index of the first token of its object, if any
 };
 
 // The ICU normalised words of `utf8` (NFKC case-folded, split at anything not a letter or digit).
@@ -88,7 +94,8 @@ class CompareTerms {
 
   std::map<std::string, CompareTerm> terms_;
   std::map<std::string, std::vector<Phrase>> phrases_by_first_word_;  // longest first
-  std::set<std::string> stop_words_, weak_words_, break_words_;
+  std::set<std::string> stop_words_, weak_words_, break_words_, lead_words_;
+  std::set<std::string> lead_stems_;              // stems of the weak and lead words (set by Parse)
   std::map<std::string, std::string> canonical_;  // variant -> canonical word
   std::map<std::string, std::string> role_of_word_;
   WordVectors vectors_;
