@@ -58,7 +58,7 @@ Example:
 
 Options)";
 
-const std::vector<double> kCurve = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+const std::vector<double> kCurve = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9};
 
 struct Options {
   std::string gold, write_model, model, features, leave_out;
@@ -93,6 +93,13 @@ std::string Line(const CompareFigures& f) {
   return line;
 }
 
+void PrintCurve(const std::vector<CurvePoint>& curve) {
+  for (const CurvePoint& c : curve) {
+    std::printf("  %9.2f  %9s  %6s  %7zu\n", c.threshold, Figure(c.repeats.precision()).c_str(),
+                Figure(c.repeats.recall()).c_str(), c.repeats.predicted);
+  }
+}
+
 void PrintEvaluation(const CompareEvaluation& e, const CompareModel& m, const std::string& file) {
   std::printf("Compare gold set: %zu pairs, %zu scored (%zu same, %zu partial)\n", e.gold, e.scored,
               e.same, e.partial);
@@ -106,10 +113,7 @@ void PrintEvaluation(const CompareEvaluation& e, const CompareModel& m, const st
   std::printf(
       "\nEvery pair at or above the threshold called a repeat:\n"
       "  threshold  precision  recall  claimed\n");
-  for (const CurvePoint& c : e.curve) {
-    std::printf("  %9.2f  %9s  %6s  %7zu\n", c.threshold, Figure(c.repeats.precision()).c_str(),
-                Figure(c.repeats.recall()).c_str(), c.repeats.predicted);
-  }
+  PrintCurve(e.curve);
   std::printf("\nDisagreements (judged label, score, predicted):\n");
   for (const auto& d : e.disagreements) {
     std::printf("  %-16s %-16s %-9s %.3f %-7s %s\n", d.gold->old_id.c_str(), d.gold->new_id.c_str(),
@@ -165,7 +169,7 @@ nlohmann::json FiguresJson(const CompareFigures& f) {
 }
 
 void PrintJson(const GoldData& data, const CompareEvaluation& e, const CompareModel& m, bool cv,
-               const std::optional<CompareFigures>& left_out) {
+               const std::optional<LeftOutRound>& left_out) {
   nlohmann::json j = {{"gold", e.gold},
                       {"scored", e.scored},
                       {"same", e.same},
@@ -178,7 +182,14 @@ void PrintJson(const GoldData& data, const CompareEvaluation& e, const CompareMo
   for (const CurvePoint& c : e.curve) {
     j["curve"].push_back({{"threshold", c.threshold}, {"repeats", CountsJson(c.repeats)}});
   }
-  if (left_out) j["left_out_round"] = FiguresJson(*left_out);
+  if (left_out) {
+    j["left_out_round"] = FiguresJson(left_out->figures);
+    j["left_out_round"]["curve"] = nlohmann::json::array();
+    for (const CurvePoint& c : left_out->curve) {
+      j["left_out_round"]["curve"].push_back(
+          {{"threshold", c.threshold}, {"repeats", CountsJson(c.repeats)}});
+    }
+  }
   if (cv) {
     const CrossValidation x = CrossValidate(data, std::vector<bool>(kPairFeatures, true));
     j["leave_one_review_pair_out"] = {{"pooled", FiguresJson(x.pooled)},
@@ -309,7 +320,7 @@ int RunCompareEvalCommand(const std::vector<std::string>& args) {
     }
     return 0;
   }
-  std::optional<CompareFigures> left_out;
+  std::optional<LeftOutRound> left_out;
   if (!o.leave_out.empty()) {
     const core::Result<std::vector<std::string>> ids = ReadIdList(o.leave_out);
     if (!ids.ok()) {
@@ -324,7 +335,7 @@ int RunCompareEvalCommand(const std::vector<std::string>& args) {
                 << " has one of its new recommendations\n";
       return 1;
     }
-    left_out = LeaveRoundOut(data.value(), ids.value());
+    left_out = LeaveRoundOut(data.value(), ids.value(), kCurve);
   }
   const CompareEvaluation e = Evaluate(data.value(), model.value(), kCurve);
   if (o.json) {
@@ -339,7 +350,11 @@ int RunCompareEvalCommand(const std::vector<std::string>& args) {
     std::printf(
         "\nThe new recommendations of %s left out half at a time (a model trained on every "
         "other judged pair scores each half):\n  %s\n",
-        o.leave_out.c_str(), Line(*left_out).c_str());
+        o.leave_out.c_str(), Line(left_out->figures).c_str());
+    std::printf(
+        "Every pair of theirs at or above the threshold called a repeat (each half by its "
+        "model):\n  threshold  precision  recall  claimed\n");
+    PrintCurve(left_out->curve);
   }
   if (o.cv) PrintCrossValidation(data.value());
   return 0;

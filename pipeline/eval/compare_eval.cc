@@ -277,6 +277,24 @@ core::Result<GoldData> CollectGold(const std::vector<GoldPair>& gold,
   return data;
 }
 
+namespace {
+
+// Adds the judged pairs of `r` to each point of `curve`: every pair scored at or above the
+// point's threshold by `model` is predicted a repeat.
+void AddToCurve(const GoldReviewPair& r, const CompareModel& model,
+                std::vector<CurvePoint>& curve) {
+  for (CurvePoint& point : curve) {
+    const CompareModel at = model.WithThresholds(point.threshold, point.threshold);
+    for (const auto& j : r.judged) {
+      CompareFigures f;
+      Tally(f, *j.gold, Classify(at.Probability(j.features), at));
+      point.repeats += f.repeats;
+    }
+  }
+}
+
+}  // namespace
+
 CompareEvaluation Evaluate(const GoldData& data, const CompareModel& model,
                            const std::vector<double>& curve_thresholds) {
   CompareEvaluation e;
@@ -301,18 +319,8 @@ CompareEvaluation Evaluate(const GoldData& data, const CompareModel& model,
     }
   }
   e.gold = e.scored + data.unscored.size();
-  for (double t : curve_thresholds) {
-    CurvePoint point{t, {}};
-    const CompareModel at = model.WithThresholds(t, t);
-    for (const GoldReviewPair& r : data.review_pairs) {
-      for (const auto& j : r.judged) {
-        CompareFigures f;
-        Tally(f, *j.gold, Classify(at.Probability(j.features), at));
-        point.repeats += f.repeats;
-      }
-    }
-    e.curve.push_back(point);
-  }
+  for (double t : curve_thresholds) e.curve.push_back({t, {}});
+  for (const GoldReviewPair& r : data.review_pairs) AddToCurve(r, model, e.curve);
   return e;
 }
 
@@ -376,9 +384,11 @@ core::Result<std::vector<std::string>> ReadIdList(const std::string& path) {
   return ids;
 }
 
-CompareFigures LeaveRoundOut(const GoldData& data, const std::vector<std::string>& round) {
+LeftOutRound LeaveRoundOut(const GoldData& data, const std::vector<std::string>& round,
+                           const std::vector<double>& curve_thresholds) {
   const std::vector<bool> every_feature(kPairFeatures, true);
-  CompareFigures total;
+  LeftOutRound total;
+  for (double t : curve_thresholds) total.curve.push_back({t, {}});
   // The candidates (every old recommendation against each judged new one) are only read when
   // scoring, so they are copied once, into the scored copy; training reads judged pairs only.
   GoldData test = data;
@@ -398,7 +408,10 @@ CompareFigures LeaveRoundOut(const GoldData& data, const std::vector<std::string
       if (!kept.judged.empty()) training.push_back(r);
     }
     const CompareModel m = TrainWithThresholds(train, training, every_feature).model;
-    for (const GoldReviewPair& r : test.review_pairs) total += FiguresOn(r, m, every_feature);
+    for (const GoldReviewPair& r : test.review_pairs) {
+      total.figures += FiguresOn(r, m, every_feature);
+      AddToCurve(r, m, total.curve);
+    }
   }
   return total;
 }

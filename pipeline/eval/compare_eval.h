@@ -149,8 +149,14 @@ CrossValidation CrossValidate(const GoldData& data, const std::vector<bool>& fea
 // How the method does on new recommendations no model saw: the new recommendations `round` names
 // (ids) are left out half at a time (alternating in its order); a model is trained on every
 // other judged pair (TrainWithThresholds over all review pairs) and scores the half left out.
-// The figures of both halves, added; empty when no judged pair has a new id of `round`.
-CompareFigures LeaveRoundOut(const GoldData& data, const std::vector<std::string>& round);
+// The figures of both halves, added, and the precision-recall curve over `curve_thresholds`
+// (each half scored by its own model); empty when no judged pair has a new id of `round`.
+struct LeftOutRound {
+  CompareFigures figures;
+  std::vector<CurvePoint> curve;
+};
+LeftOutRound LeaveRoundOut(const GoldData& data, const std::vector<std::string>& round,
+                           const std::vector<double>& curve_thresholds = {});
 
 // `uprx eval --compare-gold FILE --old A.json --new B.json [--old C --new D ...]`.
 int RunCompareEvalCommand(const std::vector<std::string>& args);

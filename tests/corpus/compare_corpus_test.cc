@@ -186,7 +186,7 @@ TEST(CompareCorpus, GoldSetFiguresInSampleAndLeavingOneReviewPairOut) {
   const auto round = ReadIdList(std::string(UPRX_SOURCE_DIR) + "/corpora/compare_round6.txt");
   ASSERT_TRUE(round.ok()) << round.status().ToString();
   ASSERT_EQ(round.value().size(), 100u);
-  const CompareFigures unseen = LeaveRoundOut(data.value(), round.value());
+  const CompareFigures unseen = LeaveRoundOut(data.value(), round.value()).figures;
   std::cout << "round 6 left out: repeat precision " << unseen.repeats.precision().value_or(0)
             << ", recall " << unseen.repeats.recall().value_or(0) << ", clear recommendations "
             << unseen.rec_accuracy_clear().value_or(0) << "\n";

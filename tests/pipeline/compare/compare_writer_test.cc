@@ -271,13 +271,19 @@ TEST(CompareGold, LeavingARoundOutScoresOnlyItsNewRecommendations) {
                                       {"TST-c1-1.2", "TST-c2-2.2", "different", "", 3}};
   const auto data = CollectGold(gold, {{&f.old_review, &f.new_review, "TST"}}, f.terms);
   ASSERT_TRUE(data.ok()) << data.status().ToString();
-  const CompareFigures one = LeaveRoundOut(data.value(), {"TST-c2-2.1"});
+  const LeftOutRound left = LeaveRoundOut(data.value(), {"TST-c2-2.1"}, {0.0, 1.0});
+  const CompareFigures& one = left.figures;
   EXPECT_EQ(one.recs, 1u);              // 2.1 alone
   EXPECT_EQ(one.repeats.relevant, 1u);  // its one same pair
   EXPECT_EQ(one.partials.relevant, 0u);
-  const CompareFigures both = LeaveRoundOut(data.value(), {"TST-c2-2.2", "TST-c2-2.1"});
+  // The curve counts the same two pairs: from 0 both are claimed, from 1 neither.
+  ASSERT_EQ(left.curve.size(), 2u);
+  EXPECT_EQ(left.curve[0].repeats.predicted, 2u);
+  EXPECT_EQ(left.curve[0].repeats.relevant, 1u);
+  EXPECT_EQ(left.curve[1].repeats.predicted, 0u);
+  const CompareFigures both = LeaveRoundOut(data.value(), {"TST-c2-2.2", "TST-c2-2.1"}).figures;
   EXPECT_EQ(both.recs, 2u);
-  const CompareFigures none = LeaveRoundOut(data.value(), {"TST-c2-9.9"});
+  const CompareFigures none = LeaveRoundOut(data.value(), {"TST-c2-9.9"}).figures;
   EXPECT_EQ(none.recs, 0u);
   EXPECT_EQ(none.repeats.predicted + none.repeats.relevant, 0u);
 }
