@@ -205,6 +205,25 @@ TEST(CompareGold, TheRepositorysJudgedPairsParse) {
     EXPECT_FALSE(g.whole_rec) << g.old_id << " " << g.new_id;
     EXPECT_TRUE(g.old_id.rfind("DNK-c1-", 0) == 0 || g.old_id.rfind("EST-c1-", 0) == 0) << g.old_id;
   }
+  // Belgium and Namibia 2011 -> 2026 (corpora/compare_heldout_bel_nam.tsv): 30 new
+  // recommendations of each, judged whole, of two States no model learns from.
+  const auto bel_nam =
+      ReadCompareGold(std::string(UPRX_SOURCE_DIR) + "/corpora/compare_heldout_bel_nam.tsv");
+  ASSERT_TRUE(bel_nam.ok()) << bel_nam.status().ToString();
+  EXPECT_EQ(bel_nam.value().size(), 372u);
+  std::set<std::string> bel_nam_new;
+  for (const GoldPair& g : bel_nam.value()) {
+    EXPECT_TRUE(g.whole_rec) << g.new_id;
+    const std::string state = g.new_id.substr(0, 7);
+    EXPECT_TRUE(state == "BEL-c4-" || state == "NAM-c4-") << g.new_id;
+    EXPECT_EQ(g.old_id.substr(0, 7), state.substr(0, 4) + "c1-") << g.old_id;
+    bel_nam_new.insert(g.new_id);
+  }
+  EXPECT_EQ(bel_nam_new.size(), 60u);
+  for (const GoldPair& g : gold.value()) {
+    EXPECT_NE(g.new_id.rfind("BEL-", 0), 0u) << g.new_id;
+    EXPECT_NE(g.new_id.rfind("NAM-", 0), 0u) << g.new_id;
+  }
 }
 
 TEST(CompareGold, FiguresCountRepeatsPartialsAndRecommendations) {
