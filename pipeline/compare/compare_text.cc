@@ -110,6 +110,8 @@ core::Status CompareTerms::AddLine(const std::vector<std::string>& columns,
     if (terms_.count(key)) return core::Status("data_invalid", where + ": term " + key + " twice");
   } else if (kind == "family") {
     return AddFamily(key, SplitOn(columns[3], '|'), where);
+  } else if (kind == "protocol") {
+    return AddProtocol(key, SplitOn(columns[3], '|'), where);
   } else if (kind != "stop" && kind != "weak" && kind != "same" && kind != "break" &&
              kind != "lead") {
     return core::Status("data_invalid", where + ": unknown kind '" + kind + "'");
@@ -156,6 +158,24 @@ core::Status CompareTerms::AddFamily(const std::string& family,
                           where + ": " + id + " is already in family " + term->second.family);
     }
     term->second.family = family;
+  }
+  return core::Status::Ok();
+}
+
+core::Status CompareTerms::AddProtocol(const std::string& protocol,
+                                       const std::vector<std::string>& of,
+                                       const std::string& where) {
+  if (of.size() != 1) {
+    return core::Status("data_invalid", where + ": a protocol belongs to one instrument");
+  }
+  for (const std::string& id : {protocol, of[0]}) {
+    auto term = terms_.find(id);
+    if (term == terms_.end() || term->second.category != "instrument") {
+      return core::Status("data_invalid", where + ": " + id + " is no instrument listed above");
+    }
+  }
+  if (!protocol_of_.emplace(of[0], protocol).second) {
+    return core::Status("data_invalid", where + ": " + of[0] + " already has a protocol");
   }
   return core::Status::Ok();
 }
@@ -213,12 +233,20 @@ RecommendationWords CompareTerms::Analyse(std::string_view text) const {
     out.main_end = out.tokens.size();
     main_ended = true;
   };
+  // After "optional protocol" the next instrument is read as its protocol; after "optional
+  // protocols", every instrument until a word that is neither a stop word nor a term.
+  enum class Protocols { kNone, kOne, kEvery } protocols = Protocols::kNone;
   for (std::size_t i = 0; i < words.size();) {
     if (i >= first_clause) end_main();
     if (const Phrase* phrase = LongestPhraseAt(words, i)) {
-      const std::string token = kTermPrefix + phrase->term_id;
+      std::string id = phrase->term_id;
+      if (protocols != Protocols::kNone && terms_.at(id).category == "instrument") {
+        if (auto p = protocol_of_.find(id); p != protocol_of_.end()) id = p->second;
+        if (protocols == Protocols::kOne) protocols = Protocols::kNone;
+      }
+      const std::string token = kTermPrefix + id;
       out.tokens.push_back(token);
-      out.terms.insert(phrase->term_id);
+      out.terms.insert(id);
       const std::vector<std::string> span(words.begin() + i,
                                           words.begin() + i + phrase->words.size());
       out.shown.emplace(token, Joined(span));
@@ -227,6 +255,11 @@ RecommendationWords CompareTerms::Analyse(std::string_view text) const {
     }
     const std::string& word = words[i++];
     if (break_words_.count(word)) end_main();
+    if (i >= 2 && words[i - 2] == "optional" && (word == "protocol" || word == "protocols")) {
+      protocols = word == "protocol" ? Protocols::kOne : Protocols::kEvery;
+    } else if (word != "optional" && !stop_words_.count(word)) {
+      protocols = Protocols::kNone;
+    }
     if (stop_words_.count(word) || break_words_.count(word)) continue;
     const std::string stem = Stem(word);
     out.tokens.push_back(stem);

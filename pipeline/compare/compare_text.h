@@ -10,7 +10,9 @@
 //
 // Normalisation: ICU NFKC case folding, then every code point that is not a letter or digit
 // separates words. Terms are matched on that word sequence, longest phrase first, before stop
-// words are dropped (so "Optional Protocol to the Convention against Torture" is one term).
+// words are dropped (so "Optional Protocol to the Convention against Torture" is one term); after
+// the words "optional protocol(s)" an instrument is read as its protocol (kind "protocol" of the
+// TSV: "the Optional Protocols to the ICESCR and to the CAT" names OPICESCR and OPCAT).
 // A "break" word (including, particularly, through, by, ...) opens a secondary clause, as does
 // ';' or ':': the tokens before the first one are the recommendation's *main ask*
 // (RecommendationWords::main_end); break words are not tokens themselves. The main ask's *object*
@@ -86,6 +88,8 @@ class CompareTerms {
   core::Status AddLine(const std::vector<std::string>& columns, const std::string& where);
   core::Status AddFamily(const std::string& family, const std::vector<std::string>& members,
                          const std::string& where);
+  core::Status AddProtocol(const std::string& protocol, const std::vector<std::string>& of,
+                           const std::string& where);
   core::Status AddWordRole(const std::string& word, const std::string& role,
                            const std::string& where);
   std::string Stem(const std::string& word) const;
@@ -97,6 +101,7 @@ class CompareTerms {
   std::set<std::string> stop_words_, weak_words_, break_words_, lead_words_;
   std::set<std::string> lead_stems_;              // stems of the weak and lead words (set by Parse)
   std::map<std::string, std::string> canonical_;  // variant -> canonical word
+  std::map<std::string, std::string> protocol_of_;  // instrument id -> its optional protocol's
   std::map<std::string, std::string> role_of_word_;
   WordVectors vectors_;
 };

@@ -77,6 +77,25 @@ TEST(CompareText, AbbreviationAndFullNameAreOneTerm) {
   EXPECT_EQ(a.tokens.front(), b.tokens.at(1));  // "ratify" and "ratifying" share their stem
 }
 
+// After "optional protocols" every instrument of the list is read as its protocol (BEL-c1-100.2,
+// Belgium 2011, asks for the protocols to the ICESCR and to the CAT; read as the ICESCR and CAT
+// themselves it conflicted with "ratify OP-CAT"); after "optional protocol" only the next one.
+TEST(CompareText, OptionalProtocolsNameTheProtocolsOfTheirInstruments) {
+  const auto terms_of = [](const char* text) { return Terms().Analyse(text).terms; };
+  EXPECT_EQ(terms_of("Consider ratifying the Optional Protocols to the International Covenant on "
+                     "Economic, Social and Cultural Rights and to the Convention against Torture"),
+            (std::set<std::string>{"OPICESCR", "OPCAT"}));
+  EXPECT_EQ(terms_of("Ratify the Optional Protocol to the ICESCR and the CED"),
+            (std::set<std::string>{"OPICESCR", "CED"}));
+  EXPECT_EQ(terms_of("Ratify the Optional Protocols to the CRC"),
+            (std::set<std::string>{"CRC"}));  // three protocols: none is meant more than another
+  EXPECT_EQ(terms_of("Ratify the Convention against Torture and the CEDAW"),
+            (std::set<std::string>{"CAT", "CEDAW"}));
+  EXPECT_EQ(terms_of("Submit its report under the Optional Protocol; ratify the CRPD"),
+            (std::set<std::string>{"CRPD"}));
+  EXPECT_EQ(terms_of("Should ratify CMW"), (std::set<std::string>{"ICRMW"}));
+}
+
 // SVN-c4-140.188 asks for a child rights ombudsman; reading "ombudsman" as the NHRI linked it to
 // SVN-c3-122.15 ("establish a national human rights institution"), which was judged different.
 TEST(CompareText, AChildrensOmbudsmanIsNotTheNationalInstitution) {
@@ -105,6 +124,12 @@ TEST(CompareText, BadDataNamesTheLine) {
       {"break\t-\t-\tin line\n", "not one word"},
       {"stop\t-\t-\tby\nbreak\t-\t-\tby\n", "t.tsv:2: 'by' is already listed"},
       {"weak\t-\t-\tcontinue\nlead\t-\t-\tcontinue\n", "t.tsv:2: 'continue' is already listed"},
+      {"term\tA\tinstrument\ta\nprotocol\tB\t-\tA\n", "t.tsv:2: B is no instrument listed above"},
+      {"term\tA\tinstrument\ta\nterm\tB\ttopic\tb\nprotocol\tB\t-\tA\n",
+       "t.tsv:3: B is no instrument"},
+      {"term\tA\tinstrument\ta\nterm\tB\tinstrument\tb\nterm\tC\tinstrument\tc\n"
+       "protocol\tB\t-\tA\nprotocol\tC\t-\tA\n",
+       "t.tsv:5: A already has a protocol"},
       {"term\tA\ttopic\ta\nfamily\tF\t-\tA|B\n", "t.tsv:2: family F names B, no term"},
       {"term\tA\ttopic\ta\nterm\tB\ttopic\tb\nfamily\tF\t-\tA|B\nfamily\tG\t-\tB|A\n",
        "t.tsv:4: B is already in family F"},
