@@ -272,8 +272,7 @@ TEST(PairScorer, TheRestOfAMainAskIsWhatTheOtherTextDoesNotSay) {
 }
 
 // The object of an ask starts after its generic and leading verbs; a call made only of those has
-// none. A specific measure's object is missing from a generic call of its domain (COMPARE.md:
-// "not linked"), while the call's object is in the measure; two calls share both.
+// none.
 TEST(CompareText, TheObjectStartsAfterTheLeadingVerbs) {
   const struct {
     const char* text;
@@ -296,6 +295,8 @@ TEST(CompareText, TheObjectStartsAfterTheLeadingVerbs) {
   }
 }
 
+// A specific measure's object is missing from a generic call of its domain (COMPARE.md: "not
+// linked"), while the call's object is in the measure; two calls share both.
 TEST(PairScorer, ASpecificMeasureHasAnObjectTheGenericCallLacks) {
   const core::Review old_review = ReviewOf({Rec("1.1", "Combat trafficking in persons", "FRA")});
   const core::Review new_review = ReviewOf(
