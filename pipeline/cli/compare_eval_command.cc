@@ -168,6 +168,14 @@ nlohmann::json FiguresJson(const CompareFigures& f) {
           {"rec_accuracy_clear", or_null(f.rec_accuracy_clear())}};
 }
 
+nlohmann::json CurveJson(const std::vector<CurvePoint>& curve) {
+  nlohmann::json points = nlohmann::json::array();
+  for (const CurvePoint& c : curve) {
+    points.push_back({{"threshold", c.threshold}, {"repeats", CountsJson(c.repeats)}});
+  }
+  return points;
+}
+
 void PrintJson(const GoldData& data, const CompareEvaluation& e, const CompareModel& m, bool cv,
                const std::optional<LeftOutRound>& left_out) {
   nlohmann::json j = {{"gold", e.gold},
@@ -177,18 +185,11 @@ void PrintJson(const GoldData& data, const CompareEvaluation& e, const CompareMo
                       {"repeat_threshold", m.repeat_threshold()},
                       {"partial_threshold", m.partial_threshold()},
                       {"shipped_model", FiguresJson(e.at_model)},
-                      {"curve", nlohmann::json::array()},
+                      {"curve", CurveJson(e.curve)},
                       {"unscored", data.unscored}};
-  for (const CurvePoint& c : e.curve) {
-    j["curve"].push_back({{"threshold", c.threshold}, {"repeats", CountsJson(c.repeats)}});
-  }
   if (left_out) {
     j["left_out_round"] = FiguresJson(left_out->figures);
-    j["left_out_round"]["curve"] = nlohmann::json::array();
-    for (const CurvePoint& c : left_out->curve) {
-      j["left_out_round"]["curve"].push_back(
-          {{"threshold", c.threshold}, {"repeats", CountsJson(c.repeats)}});
-    }
+    j["left_out_round"]["curve"] = CurveJson(left_out->curve);
   }
   if (cv) {
     const CrossValidation x = CrossValidate(data, std::vector<bool>(kPairFeatures, true));
