@@ -220,9 +220,27 @@ TEST(CompareGold, TheRepositorysJudgedPairsParse) {
     bel_nam_new.insert(g.new_id);
   }
   EXPECT_EQ(bel_nam_new.size(), 60u);
+  // Denmark and Estonia 2011 -> 2026 judged whole (corpora/compare_heldout_dnk_est.tsv): 30 new
+  // recommendations of each, none of them in the pair sample of compare_heldout.tsv.
+  const auto dnk_est =
+      ReadCompareGold(std::string(UPRX_SOURCE_DIR) + "/corpora/compare_heldout_dnk_est.tsv");
+  ASSERT_TRUE(dnk_est.ok()) << dnk_est.status().ToString();
+  EXPECT_EQ(dnk_est.value().size(), 308u);
+  std::set<std::string> dnk_est_new, sampled_new;
+  for (const GoldPair& g : heldout.value()) sampled_new.insert(g.new_id);
+  for (const GoldPair& g : dnk_est.value()) {
+    EXPECT_TRUE(g.whole_rec) << g.new_id;
+    const std::string state = g.new_id.substr(0, 7);
+    EXPECT_TRUE(state == "DNK-c4-" || state == "EST-c4-") << g.new_id;
+    EXPECT_EQ(g.old_id.substr(0, 7), state.substr(0, 4) + "c1-") << g.old_id;
+    EXPECT_EQ(sampled_new.count(g.new_id), 0u) << g.new_id;
+    dnk_est_new.insert(g.new_id);
+  }
+  EXPECT_EQ(dnk_est_new.size(), 60u);
   for (const GoldPair& g : gold.value()) {
-    EXPECT_NE(g.new_id.rfind("BEL-", 0), 0u) << g.new_id;
-    EXPECT_NE(g.new_id.rfind("NAM-", 0), 0u) << g.new_id;
+    for (const char* state : {"BEL-", "NAM-", "DNK-", "EST-"}) {
+      EXPECT_NE(g.new_id.rfind(state, 0), 0u) << g.new_id;
+    }
   }
 }
 
