@@ -205,38 +205,31 @@ TEST(CompareGold, TheRepositorysJudgedPairsParse) {
     EXPECT_FALSE(g.whole_rec) << g.old_id << " " << g.new_id;
     EXPECT_TRUE(g.old_id.rfind("DNK-c1-", 0) == 0 || g.old_id.rfind("EST-c1-", 0) == 0) << g.old_id;
   }
-  // Belgium and Namibia 2011 -> 2026 (corpora/compare_heldout_bel_nam.tsv): 30 new
-  // recommendations of each, judged whole, of two States no model learns from.
-  const auto bel_nam =
-      ReadCompareGold(std::string(UPRX_SOURCE_DIR) + "/corpora/compare_heldout_bel_nam.tsv");
-  ASSERT_TRUE(bel_nam.ok()) << bel_nam.status().ToString();
-  EXPECT_EQ(bel_nam.value().size(), 372u);
-  std::set<std::string> bel_nam_new;
-  for (const GoldPair& g : bel_nam.value()) {
-    EXPECT_TRUE(g.whole_rec) << g.new_id;
-    const std::string state = g.new_id.substr(0, 7);
-    EXPECT_TRUE(state == "BEL-c4-" || state == "NAM-c4-") << g.new_id;
-    EXPECT_EQ(g.old_id.substr(0, 7), state.substr(0, 4) + "c1-") << g.old_id;
-    bel_nam_new.insert(g.new_id);
-  }
-  EXPECT_EQ(bel_nam_new.size(), 60u);
-  // Denmark and Estonia 2011 -> 2026 judged whole (corpora/compare_heldout_dnk_est.tsv): 30 new
-  // recommendations of each, none of them in the pair sample of compare_heldout.tsv.
-  const auto dnk_est =
-      ReadCompareGold(std::string(UPRX_SOURCE_DIR) + "/corpora/compare_heldout_dnk_est.tsv");
-  ASSERT_TRUE(dnk_est.ok()) << dnk_est.status().ToString();
-  EXPECT_EQ(dnk_est.value().size(), 308u);
-  std::set<std::string> dnk_est_new, sampled_new;
+  // Two States' 2026 drafts against their 2011 reviews, 30 new recommendations of each judged
+  // whole: `pairs` pairs whose new ids are cycle 4 of `a` or `b`, their old ids cycle 1 of the
+  // same State, none a new recommendation of the pair sample of compare_heldout.tsv.
+  std::set<std::string> sampled_new;
   for (const GoldPair& g : heldout.value()) sampled_new.insert(g.new_id);
-  for (const GoldPair& g : dnk_est.value()) {
-    EXPECT_TRUE(g.whole_rec) << g.new_id;
-    const std::string state = g.new_id.substr(0, 7);
-    EXPECT_TRUE(state == "DNK-c4-" || state == "EST-c4-") << g.new_id;
-    EXPECT_EQ(g.old_id.substr(0, 7), state.substr(0, 4) + "c1-") << g.old_id;
-    EXPECT_EQ(sampled_new.count(g.new_id), 0u) << g.new_id;
-    dnk_est_new.insert(g.new_id);
-  }
-  EXPECT_EQ(dnk_est_new.size(), 60u);
+  const auto check_whole = [&](const char* file, std::size_t pairs, const std::string& a,
+                               const std::string& b) {
+    const auto file_pairs = ReadCompareGold(std::string(UPRX_SOURCE_DIR) + "/corpora/" + file);
+    ASSERT_TRUE(file_pairs.ok()) << file_pairs.status().ToString();
+    EXPECT_EQ(file_pairs.value().size(), pairs) << file;
+    std::set<std::string> news;
+    for (const GoldPair& g : file_pairs.value()) {
+      EXPECT_TRUE(g.whole_rec) << g.new_id;
+      const std::string state = g.new_id.substr(0, 4);
+      EXPECT_TRUE(state == a + "-" || state == b + "-") << g.new_id;
+      EXPECT_EQ(g.new_id.substr(4, 3), "c4-") << g.new_id;
+      EXPECT_EQ(g.old_id.substr(0, 7), state + "c1-") << g.old_id;
+      EXPECT_EQ(sampled_new.count(g.new_id), 0u) << g.new_id;
+      news.insert(g.new_id);
+    }
+    EXPECT_EQ(news.size(), 60u) << file;
+  };
+  check_whole("compare_heldout_bel_nam.tsv", 372, "BEL", "NAM");
+  check_whole("compare_heldout_dnk_est.tsv", 308, "DNK", "EST");
+  // No model learns from any of them.
   for (const GoldPair& g : gold.value()) {
     for (const char* state : {"BEL-", "NAM-", "DNK-", "EST-"}) {
       EXPECT_NE(g.new_id.rfind(state, 0), 0u) << g.new_id;
