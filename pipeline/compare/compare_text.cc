@@ -88,8 +88,8 @@ core::Result<CompareTerms> CompareTerms::Parse(std::string_view tsv, std::string
     });
   }
   // Stems are read once every "same" line is known.
-  for (const auto* words : {&terms.weak_words_, &terms.lead_words_}) {
-    for (const std::string& word : *words) terms.lead_stems_.insert(terms.Stem(word));
+  for (const auto& [word, role] : terms.role_of_word_) {
+    if (role == "weak" || role == "lead") terms.lead_stems_.insert(terms.Stem(word));
   }
   return terms;
 }
@@ -134,7 +134,6 @@ core::Status CompareTerms::AddLine(const std::vector<std::string>& columns,
     if (kind == "stop") stop_words_.insert(words[0]);
     if (kind == "weak") weak_words_.insert(words[0]);
     if (kind == "break") break_words_.insert(words[0]);
-    if (kind == "lead") lead_words_.insert(words[0]);
     if (kind == "same") canonical_[words[0]] = key;
   }
   if (kind == "term") terms_[key] = {key, columns[2], SplitOn(columns[3], '|').front(), ""};

@@ -98,7 +98,7 @@ class CompareTerms {
 
   std::map<std::string, CompareTerm> terms_;
   std::map<std::string, std::vector<Phrase>> phrases_by_first_word_;  // longest first
-  std::set<std::string> stop_words_, weak_words_, break_words_, lead_words_;
+  std::set<std::string> stop_words_, weak_words_, break_words_;
   std::set<std::string> lead_stems_;              // stems of the weak and lead words (set by Parse)
   std::map<std::string, std::string> canonical_;  // variant -> canonical word
   std::map<std::string, std::string> protocol_of_;  // instrument id -> its optional protocol's
