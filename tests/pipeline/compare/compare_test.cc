@@ -249,17 +249,23 @@ TEST(PairScorer, TheHateSpeechFamilyCountsASharedNamedObject) {
   }
 }
 
+// Two generic calls to combat trafficking (one with a means clause) against a specific measure
+// and another generic call: the reviews the rest and object tests score.
+struct TraffickingCalls {
+  core::Review old_review =
+      ReviewOf({Rec("1.1", "Combat trafficking in persons", "FRA"),
+                Rec("1.2", "Combat trafficking in persons, including by training judges", "CHL")});
+  core::Review new_review = ReviewOf(
+      {Rec("2.1", "Train border guards to identify victims of trafficking in persons", "SWE"),
+       Rec("2.2", "Intensify efforts to fight trafficking in persons", "NOR")},
+      2);
+};
+
 // A specific ask leaves more of its main ask unsaid against a generic call of its domain than the
 // call leaves unsaid against it, and more than another generic call does.
 TEST(PairScorer, TheRestOfAMainAskIsWhatTheOtherTextDoesNotSay) {
-  const core::Review old_review =
-      ReviewOf({Rec("1.1", "Combat trafficking in persons", "FRA"),
-                Rec("1.2", "Combat trafficking in persons, including by training judges", "CHL")});
-  const core::Review new_review = ReviewOf(
-      {Rec("2.1", "Train border guards to identify victims of trafficking in persons", "SWE"),
-       Rec("2.2", "Intensify efforts to combat trafficking in persons", "NOR")},
-      2);
-  const PairScorer scorer(Terms(), Model(), old_review, new_review);
+  const TraffickingCalls calls;
+  const PairScorer scorer(Terms(), Model(), calls.old_review, calls.new_review);
   const std::size_t new_rest = FeatureIndex("main_new_rest");
   const std::size_t old_rest = FeatureIndex("main_old_rest");
   const PairScore specific = scorer.Score(0, 0);
@@ -298,17 +304,12 @@ TEST(CompareText, TheObjectStartsAfterTheLeadingVerbs) {
 // A specific measure's object is missing from a generic call of its domain (COMPARE.md: "not
 // linked"), while the call's object is in the measure; two calls share both.
 TEST(PairScorer, ASpecificMeasureHasAnObjectTheGenericCallLacks) {
-  const core::Review old_review = ReviewOf({Rec("1.1", "Combat trafficking in persons", "FRA")});
-  const core::Review new_review = ReviewOf(
-      {Rec("2.1", "Provide mandatory training on the identification of victims of trafficking",
-           "SWE"),
-       Rec("2.2", "Intensify efforts to fight trafficking in persons", "NOR")},
-      2);
-  const PairScorer scorer(Terms(), Model(), old_review, new_review);
+  const TraffickingCalls calls;
+  const PairScorer scorer(Terms(), Model(), calls.old_review, calls.new_review);
   const std::size_t new_in_old = FeatureIndex("object_new_in_old");
   const std::size_t old_in_new = FeatureIndex("object_old_in_new");
   const PairScore specific = scorer.Score(0, 0);
-  EXPECT_EQ(specific.features[new_in_old], 0);  // "mandatory training" is not in 1.1
+  EXPECT_EQ(specific.features[new_in_old], 0);  // "train (border guards)" is not in 1.1
   EXPECT_EQ(specific.features[old_in_new], 1);  // trafficking is in 2.1
   const PairScore generic = scorer.Score(0, 1);
   EXPECT_EQ(generic.features[new_in_old], 1);
